@@ -1,0 +1,29 @@
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from wagtail.search.backends import get_search_backend
+
+from portal.demo.site import load_home_page
+
+
+@pytest.fixture
+def home_page(db):
+    return load_home_page()
+
+
+@pytest.fixture
+def search_backend(db):
+    """The real search engine, rebuilt from the test database.
+
+    Engine tests never skip: the test command always starts a node, and running
+    them without one is a mistake that should fail loudly.
+    """
+    if not settings.ELASTICSEARCH_URL:
+        pytest.fail(
+            "ELASTICSEARCH_URL is not set: run the suite with `make test`, "
+            "which starts an Elasticsearch node."
+        )
+    call_command("update_index", verbosity=0)
+    backend = get_search_backend()
+    backend.refresh_indexes()
+    return backend

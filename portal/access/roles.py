@@ -1,0 +1,115 @@
+"""The roles of the brief, as Django groups with their Wagtail permissions.
+
+Group names are the Vietnamese ones users see in the admin; code refers to roles
+by their key.
+"""
+
+from dataclasses import dataclass, field
+
+EDITING = ["add_page", "change_page"]
+PUBLISHING = [*EDITING, "publish_page", "lock_page", "unlock_page"]
+MEDIA = ["add_image", "change_image", "choose_image"]
+FILES = ["add_document", "change_document", "choose_document"]
+
+
+@dataclass(frozen=True)
+class Role:
+    key: str
+    group_name: str
+    # "app_label.codename" model or app permissions
+    permissions: list[str] = field(default_factory=list)
+    # codenames granted on the page tree's root
+    page_permissions: list[str] = field(default_factory=list)
+    # codenames granted on the root collection (images and documents)
+    collection_permissions: list[str] = field(default_factory=list)
+
+
+ADMIN_ACCESS = "wagtailadmin.access_admin"
+
+ROLES = [
+    Role("staff", "Cán bộ"),
+    Role(
+        "editor",
+        "Biên tập viên",
+        permissions=[ADMIN_ACCESS],
+        page_permissions=EDITING,
+        collection_permissions=[*MEDIA, *FILES],
+    ),
+    Role(
+        "approver",
+        "Người duyệt",
+        permissions=[ADMIN_ACCESS],
+        page_permissions=PUBLISHING,
+        collection_permissions=[*MEDIA, *FILES],
+    ),
+    Role(
+        "clerk",
+        "Văn thư",
+        permissions=[ADMIN_ACCESS],
+        page_permissions=EDITING,
+        collection_permissions=FILES,
+    ),
+    Role(
+        "admin",
+        "Quản trị",
+        permissions=[
+            ADMIN_ACCESS,
+            "auth.add_user",
+            "auth.change_user",
+            "auth.delete_user",
+            "auth.add_group",
+            "auth.change_group",
+            "auth.delete_group",
+            "wagtailcore.add_site",
+            "wagtailcore.change_site",
+        ],
+        page_permissions=PUBLISHING,
+        collection_permissions=[*MEDIA, *FILES],
+    ),
+]
+
+ROLE_BY_KEY = {role.key: role for role in ROLES}
+
+
+def sync_roles(apps):
+    """Create or update each role's group and permissions (idempotent).
+
+    Takes an app registry so that migrations can call it with historical models.
+    """
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    Page = apps.get_model("wagtailcore", "Page")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model(
+        "wagtailcore", "GroupCollectionPermission"
+    )
+    root_page = Page.objects.filter(depth=1).first()
+    root_collection = Collection.objects.filter(depth=1).first()
+
+    for role in ROLES:
+        group, _ = Group.objects.get_or_create(name=role.group_name)
+        for dotted in role.permissions:
+            app_label, codename = dotted.split(".")
+            group.permissions.add(
+                Permission.objects.get(
+                    content_type__app_label=app_label, codename=codename
+                )
+            )
+        for codename in role.page_permissions:
+            GroupPagePermission.objects.get_or_create(
+                group=group,
+                page=root_page,
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                ),
+            )
+        for codename in role.collection_permissions:
+            app_label = "wagtailimages" if codename.endswith("image") else "wagtaildocs"
+            GroupCollectionPermission.objects.get_or_create(
+                group=group,
+                collection=root_collection,
+                permission=Permission.objects.get(
+                    content_type__app_label=app_label, codename=codename
+                ),
+            )

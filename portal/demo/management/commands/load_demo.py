@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from portal.access.roles import ROLE_BY_KEY
+from portal.demo.accounts import DEMO_PASSWORD, load_accounts
+from portal.demo.site import load_home_page
+
+
+class Command(BaseCommand):
+    help = "Load the Vietnamese demo content and one account per role (idempotent)."
+
+    def handle(self, *args, **options):
+        if not getattr(settings, "PORTAL_DEMO_ALLOWED", False):
+            raise CommandError(
+                "Demo content and demo accounts are not loaded with these settings."
+            )
+        with transaction.atomic():
+            load_home_page()
+            accounts = load_accounts()
+        # Bulk-created content skips the index signals; rebuild once at the end.
+        call_command("update_index", verbosity=0)
+
+        self.stdout.write(self.style.SUCCESS("Demo content loaded."))
+        self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
+        for account in accounts:
+            role = ROLE_BY_KEY[account.role].group_name
+            self.stdout.write(f"  {account.username:<10} {role}")

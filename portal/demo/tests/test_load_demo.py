@@ -1,0 +1,39 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from wagtail.models import Site
+
+from home.models import HomePage
+from portal.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+
+
+def test_load_demo_creates_the_home_page_and_one_account_per_role(db, capsys):
+    call_command("load_demo")
+
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    users = get_user_model().objects.filter(
+        username__in=[account.username for account in DEMO_ACCOUNTS]
+    )
+    assert users.count() == 5
+    assert all(user.check_password(DEMO_PASSWORD) for user in users)
+    output = capsys.readouterr().out
+    assert DEMO_PASSWORD in output
+    assert "bientap" in output and "Biên tập viên" in output
+
+
+def test_load_demo_twice_changes_nothing(db):
+    call_command("load_demo")
+    call_command("load_demo")
+
+    assert HomePage.objects.count() == 1
+    assert Site.objects.count() == 1
+    assert get_user_model().objects.filter(username="duyet").count() == 1
+    assert get_user_model().objects.get(username="duyet").groups.count() == 1
+
+
+def test_load_demo_refuses_without_demo_settings(db, settings):
+    settings.PORTAL_DEMO_ALLOWED = False
+
+    with pytest.raises(CommandError):
+        call_command("load_demo")

@@ -1,0 +1,22 @@
+"""Local development: the embedded default, needing no configuration at all."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import env_bool
+
+DEBUG = env_bool("DEBUG", True)
+SECRET_KEY = os.environ.get(
+    "SECRET_KEY", "dev-only-key-never-use-in-production-0123456789abcdefghijklmno"
+)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+# load_demo creates accounts with a published password: never in production.
+PORTAL_DEMO_ALLOWED = True
+
+# Serve static files straight from the apps: no collectstatic needed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,23 @@
+"""Tests: fast hashing, immediate tasks, and an index prefix of their own."""
+
+import os
+
+os.environ.setdefault("ELASTICSEARCH_INDEX_PREFIX", "portal_test_")
+
+from .base import *  # noqa: E402, F403
+
+SECRET_KEY = "test-only-key-0123456789abcdefghijklmnopqrstuvwxyz-0123456789"
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+# load_demo creates accounts with a published password: never in production.
+PORTAL_DEMO_ALLOWED = True
+
+# Serve static files straight from the apps: no collectstatic needed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Run the whole test suite against PostgreSQL and a real Elasticsearch node.
+# Services named by DATABASE_URL / ELASTICSEARCH_URL are used as they are;
+# otherwise throw-away ones are started on loopback and stopped at the end,
+# on failure and on Ctrl-C too. Extra arguments go to pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/bootstrap.sh test
+
+run_dir=$(mktemp -d "${TMPDIR:-/tmp}/portal-test.XXXXXX")
+chmod 755 "$run_dir"
+own_postgres=""
+own_engine=""
+
+cleanup() {
+  local status=$?
+  if [ -n "$own_engine" ]; then
+    scripts/elasticsearch.sh stop "$run_dir/elasticsearch" || echo "could not stop Elasticsearch" >&2
+  fi
+  if [ -n "$own_postgres" ]; then
+    scripts/postgres.sh stop "$run_dir/postgres" || echo "could not stop PostgreSQL" >&2
+  fi
+  rm -rf "$run_dir"
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+if [ -z "${DATABASE_URL:-}" ]; then
+  own_postgres=1
+  DATABASE_URL=$(scripts/postgres.sh start "$run_dir/postgres")
+fi
+if [ -z "${ELASTICSEARCH_URL:-}" ]; then
+  own_engine=1
+  ELASTICSEARCH_URL=$(scripts/elasticsearch.sh start "$run_dir/elasticsearch")
+fi
+export DATABASE_URL ELASTICSEARCH_URL
+export DJANGO_SETTINGS_MODULE=portal.settings.test
+echo "Database: ${DATABASE_URL%%@*}@…  Search engine: $ELASTICSEARCH_URL" >&2
+
+.venv/bin/ruff check .
+.venv/bin/python manage.py check
+.venv/bin/python manage.py makemigrations --check --dry-run
+.venv/bin/python -m pytest "$@"
