@@ -37,8 +37,9 @@ fetch_distribution() {
   local unpack
   unpack=$(mktemp -d "$CACHE_DIR/unpack.XXXXXX")
   python3 -m zipfile -e "$CACHE_DIR/elasticsearch-$ES_VERSION.zip" "$unpack"
+  # Python's zipfile drops the execute bits; the engine user must read everything.
   chmod -R a+rX "$unpack"
-  chmod a+x "$unpack"/elasticsearch-"$ES_VERSION"/bin/* "$unpack"/elasticsearch-"$ES_VERSION"/modules/*/platform/*/bin/* 2>/dev/null || true
+  chmod a+x "$unpack/elasticsearch-$ES_VERSION"/bin/*
   mv "$unpack/elasticsearch-$ES_VERSION" "$ES_HOME"
   rm -rf "$unpack" "$CACHE_DIR/elasticsearch-$ES_VERSION.zip"
 }
