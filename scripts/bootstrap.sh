@@ -22,7 +22,14 @@ stamp=".venv/.installed-$(sha1sum pyproject.toml | cut -c1-12)${extra:+-$extra}"
 if [ ! -f "$stamp" ]; then
   echo "Installing dependencies into .venv …" >&2
   .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet --editable ".${extra:+[$extra]}"
+  # Only the dependencies: the project itself runs from this folder.
+  .venv/bin/python - "$extra" >.venv/requirements.txt <<'PY'
+import sys, tomllib
+project = tomllib.load(open("pyproject.toml", "rb"))["project"]
+extras = project.get("optional-dependencies", {}).get(sys.argv[1], [])
+print("\n".join(project["dependencies"] + extras))
+PY
+  .venv/bin/python -m pip install --quiet --requirement .venv/requirements.txt
   touch "$stamp"
 fi
 

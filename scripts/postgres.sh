@@ -26,7 +26,7 @@ find_bin() {
 as_db_user() {
   if [ "$(id -u)" = 0 ]; then
     chown -R postgres "$STATE"
-    runuser -u postgres -- "$@"
+    (cd "$STATE" && runuser -u postgres -- "$@")
   else
     "$@"
   fi
