@@ -1,30 +1,149 @@
 import logging
 
-from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from wagtail.models import Page
+from django.utils.translation import gettext_lazy
+from wagtail.search.backends import get_search_backend
+from wagtail.search.index import get_indexed_models
 
-from search.text import normalize
+from search.forms import SearchForm
+from search.pages import takes_part
 
 logger = logging.getLogger(__name__)
 
-PER_PAGE = 10
-MAX_QUERY_LENGTH = 500
+SUGGEST_MIN_LENGTH = 2
+
+
+def searchable_models():
+    """Every kind of content that takes part in the portal's search."""
+    return [model for model in get_indexed_models() if takes_part(model)]
+
+
+def facet_labels(models):
+    labels = {}
+    for model in models:
+        if not hasattr(model, "search_facet_labels"):
+            continue
+        for facet, values in model.search_facet_labels().items():
+            labels.setdefault(facet, {}).update(
+                {code: str(label) for code, label in values.items()}
+            )
+    return labels
+
+
+def labelled(facets, labels):
+    """Facet counts keyed by what readers see ("Nghị quyết"), not by codes."""
+    return {
+        name: {
+            labels.get(name, {}).get(key, key): count for key, count in counts.items()
+        }
+        for name, counts in facets.items()
+    }
+
+
+FACET_HEADINGS = {
+    "type": gettext_lazy("Document type"),
+    "issuer": gettext_lazy("Issuing body"),
+    "year": gettext_lazy("Year"),
+    "status": gettext_lazy("Effective status"),
+}
+
+
+def facet_groups(request, facets):
+    """Each facet's buckets with the link that applies it."""
+    groups = []
+    for name, counts in facets.items():
+        buckets = []
+        for label, count in counts.items():
+            params = request.GET.copy()
+            params.pop("page", None)
+            params[name] = label
+            selected = request.GET.get(name) == label
+            buckets.append(
+                {
+                    "label": label,
+                    "count": count,
+                    "url": f"?{params.urlencode()}",
+                    "selected": selected,
+                }
+            )
+        if buckets:
+            groups.append(
+                {"heading": FACET_HEADINGS.get(name, name), "buckets": buckets}
+            )
+    return groups
+
+
+def page_url(request, number):
+    params = request.GET.copy()
+    params["page"] = number
+    return f"?{params.urlencode()}"
 
 
 def search(request):
-    query = normalize(request.GET.get("q", "")).strip()[:MAX_QUERY_LENGTH]
-    context = {"query": query, "results": None, "error": None}
-    if query:
+    models = searchable_models()
+    labels = facet_labels(models)
+    form = SearchForm(request.GET, labels=labels)
+    search_request = form.search_request()
+    results, error = None, None
+    try:
+        results = get_search_backend().portal_search(
+            search_request, request.user, models
+        )
+        results.facets = labelled(results.facets, labels)
+    except Exception:  # the engine may be down; the page must still answer
+        logger.exception("search failed for %r", search_request.text)
+        error = _("Search is temporarily unavailable. Please try again later.")
+
+    if request.GET.get("format") == "json":
+        if error:
+            return JsonResponse(
+                {"query": search_request.text, "error": error}, status=503
+            )
+        return JsonResponse(
+            {
+                "query": search_request.text,
+                "count": results.count,
+                "page": search_request.page,
+                "results": [hit.as_json() for hit in results.hits],
+                "facets": results.facets,
+            },
+            json_dumps_params={"ensure_ascii": False},
+        )
+    return TemplateResponse(
+        request,
+        "search/search.html",
+        {
+            "form": form,
+            "query": search_request.text,
+            "search_request": search_request,
+            "results": results,
+            "facet_groups": facet_groups(request, results.facets) if results else [],
+            "previous_url": page_url(request, search_request.page - 1),
+            "next_url": page_url(request, search_request.page + 1),
+            "error": error,
+        },
+    )
+
+
+def suggest(request):
+    text = SearchForm({"q": request.GET.get("q", "")}).search_request().text
+    hits = []
+    if len(text.strip()) >= SUGGEST_MIN_LENGTH:
         try:
-            hits = Page.objects.live().public().specific().search(query)
-            context["results"] = Paginator(hits, PER_PAGE).get_page(
-                request.GET.get("page")
+            hits = get_search_backend().portal_suggest(
+                text, request.user, searchable_models()
             )
-        except Exception:  # the engine may be down or reject the query
-            logger.exception("search failed for %r", query)
-            context["error"] = _(
-                "Search is temporarily unavailable. Please try again later."
-            )
-    return TemplateResponse(request, "search/search.html", context)
+        except Exception:
+            logger.exception("suggest failed for %r", text)
+    return JsonResponse(
+        {
+            "query": text,
+            "results": [
+                {"title": hit.title, "symbol": hit.symbol, "url": hit.url}
+                for hit in hits
+            ],
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )

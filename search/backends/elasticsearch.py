@@ -8,6 +8,7 @@ uses the core ``index_prefixes`` feature instead of edge n-grams.
 """
 
 import copy
+import re
 
 from modelsearch.backends.elasticsearch9 import (
     Elasticsearch9AutocompleteQueryCompiler,
@@ -19,7 +20,25 @@ from modelsearch.backends.elasticsearchbase import Field
 from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.query import PlainText
 
-from search.text import fold, normalize, with_folded
+from portal.access.principals import principals_for_user, sees_everything
+from portal.core.text import fold, normalize, with_folded
+from portal.documents.symbols import symbol_key
+from search.backends.portal import PortalSearchMixin
+from search.pages import search_extras_for, takes_part
+from search.query import SearchRequest, SearchResults
+
+MAX_RESULT_WINDOW = 10_000
+# Every bucket, not the engine's default top ten.
+FACET_SIZES = {"type": 100, "issuer": 10_000, "year": 500, "status": 50}
+TEXT_FIELDS = ["_all_text", "_all_text_boost_3_0^3", "_all_text_boost_5_0^5"]
+SORTS = {
+    "relevance": [
+        "_score",
+        {"portal.date": {"order": "desc", "unmapped_type": "date"}},
+    ],
+    "newest": [{"portal.date": {"order": "desc", "unmapped_type": "date"}}, "_score"],
+}
+_PHRASE_MARKS = re.compile(r'["()\[\]{}:^~*!+\-\\/]')
 
 
 def _index_text(value):
@@ -42,11 +61,40 @@ def fold_query(query):
     return query
 
 
+PREFIXES = {"min_chars": 1, "max_chars": 19}
+
+# Fields every searchable kind of content shares (see ``search_extras()`` on the
+# models), so that one query spans news and documents alike.
+PORTAL_PROPERTIES = {
+    "kind": {"type": "keyword"},
+    "principals": {"type": "keyword"},
+    "live": {"type": "boolean"},
+    "type": {"type": "keyword"},
+    "issuer": {"type": "keyword"},
+    "year": {"type": "keyword"},
+    "status": {"type": "keyword"},
+    "date": {"type": "date"},
+    "symbol_key": {"type": "keyword"},
+    "suggest": {"type": "text", "analyzer": "standard", "index_prefixes": PREFIXES},
+}
+
+
 class FoldingMapping(Elasticsearch9Mapping):
-    edgengram_analyzer_config = {
-        "analyzer": "standard",
-        "index_prefixes": {"min_chars": 1, "max_chars": 19},
-    }
+    edgengram_analyzer_config = {"analyzer": "standard", "index_prefixes": PREFIXES}
+
+    def get_mapping(self):
+        mapping = super().get_mapping()
+        if takes_part(self.model):
+            mapping["properties"]["portal"] = {"properties": PORTAL_PROPERTIES}
+        return mapping
+
+    def get_document(self, obj):
+        doc = super().get_document(obj)
+        extras = search_extras_for(obj)
+        if extras is not None:
+            extras["suggest"] = with_folded(extras.get("suggest", ""))
+            doc["portal"] = extras
+        return doc
 
     def _get_document_field_data(self, field, obj):
         name, value, edgengrams = super()._get_document_field_data(field, obj)
@@ -84,11 +132,140 @@ class FoldingAutocompleteQueryCompiler(
         }
 
 
-class PortalElasticsearchBackend(Elasticsearch9SearchBackend):
+class PortalElasticsearchBackend(PortalSearchMixin, Elasticsearch9SearchBackend):
     mapping_class = FoldingMapping
     query_compiler_class = FoldingSearchQueryCompiler
     autocomplete_query_compiler_class = FoldingAutocompleteQueryCompiler
-    settings = {"settings": {"index": {"max_result_window": 10000}}}
+    settings = {"settings": {"index": {"max_result_window": MAX_RESULT_WINDOW}}}
+
+    def portal_search(self, request, user, models):
+        body = {
+            "query": self._portal_query(request, user),
+            "sort": SORTS[request.sort],
+            "from": request.offset,
+            "size": request.per_page,
+            "track_total_hits": True,
+            "_source": ["pk", "_django_content_type"],
+            "aggs": {
+                name: {"terms": {"field": f"portal.{name}", "size": size}}
+                for name, size in FACET_SIZES.items()
+            },
+        }
+        if request.offset + request.per_page > MAX_RESULT_WINDOW:
+            body["from"], body["size"] = 0, 0
+        answer = self.es.search(index=self._index_names(models), **body)
+        relaxed = False
+        if not answer["hits"]["total"]["value"] and len(request.words) > 1:
+            body["query"] = self._portal_query(request, user, operator="or")
+            answer = self.es.search(index=self._index_names(models), **body)
+            relaxed = answer["hits"]["total"]["value"] > 0
+        return SearchResults(
+            request=request,
+            count=answer["hits"]["total"]["value"],
+            hits=self._load_hits(answer["hits"]["hits"], request.terms),
+            facets={
+                name: {
+                    str(bucket["key"]): bucket["doc_count"]
+                    for bucket in aggregation["buckets"]
+                }
+                for name, aggregation in answer["aggregations"].items()
+            },
+            relaxed=relaxed,
+        )
+
+    def portal_suggest(self, text, user, models, limit=8):
+        words = fold(normalize(text)).strip()
+        request = SearchRequest(text=text)
+        should = [
+            {
+                "multi_match": {
+                    "query": words,
+                    "type": "bool_prefix",
+                    "operator": "and",
+                    "fields": ["portal.suggest"],
+                }
+            },
+            {"prefix": {"portal.symbol_key": {"value": symbol_key(text), "boost": 5}}},
+        ]
+        query = {
+            "bool": {
+                "should": should,
+                "minimum_should_match": 1,
+                "filter": self._access_filters(user),
+            }
+        }
+        answer = self.es.search(
+            index=self._index_names(models),
+            query=query,
+            size=limit,
+            _source=["pk", "_django_content_type"],
+        )
+        return self._load_hits(answer["hits"]["hits"], request.terms)
+
+    def _index_names(self, models):
+        return ",".join(sorted({self.get_index_for_model(m).name for m in models}))
+
+    def _access_filters(self, user):
+        filters = [{"term": {"portal.live": True}}]
+        if not sees_everything(user):
+            filters.append({"terms": {"portal.principals": principals_for_user(user)}})
+        return filters
+
+    def _portal_query(self, request, user, operator="and"):
+        filters = self._access_filters(user)
+        for name, value in request.filters.items():
+            filters.append({"term": {f"portal.{name}": str(value)}})
+        if request.date_from or request.date_to:
+            bounds = {}
+            if request.date_from:
+                bounds["gte"] = request.date_from.isoformat()
+            if request.date_to:
+                bounds["lte"] = request.date_to.isoformat()
+            filters.append({"range": {"portal.date": bounds}})
+        if not (request.words or request.phrases):
+            return {"bool": {"must": {"match_all": {}}, "filter": filters}}
+
+        text = [
+            {"multi_match": {"query": phrase, "type": "phrase", "fields": TEXT_FIELDS}}
+            for phrase in request.phrases
+        ]
+        if request.words:
+            text.append(
+                {
+                    "multi_match": {
+                        "query": " ".join(request.words),
+                        "fields": TEXT_FIELDS,
+                        "operator": operator,
+                    }
+                }
+            )
+        alternatives = [{"bool": {"must": text}}]
+        if key := request.symbol_key:
+            alternatives += [
+                {"term": {"portal.symbol_key": {"value": key, "boost": 100}}},
+                {"prefix": {"portal.symbol_key": {"value": key, "boost": 20}}},
+            ]
+        # Words typed with their accents score higher where they match exactly.
+        accented = normalize(_PHRASE_MARKS.sub(" ", request.text))
+        bonus = []
+        if fold(accented) != accented:
+            bonus.append(
+                {"multi_match": {"query": accented, "fields": TEXT_FIELDS, "boost": 2}}
+            )
+        return {
+            "bool": {
+                "must": {"bool": {"should": alternatives, "minimum_should_match": 1}},
+                "should": bonus,
+                "filter": filters,
+            }
+        }
+
+    def _load_hits(self, hits, terms):
+        keys = [
+            (hit["_source"]["_django_content_type"][0], hit["_source"]["pk"])
+            for hit in hits
+        ]
+        return self.present(keys, terms)
 
 
 SearchBackend = PortalElasticsearchBackend

@@ -5,7 +5,7 @@ from wagtail.models import Page
 def search_titles(client, query):
     response = client.get("/search/", {"q": query})
     assert response.status_code == 200
-    return [page.title for page in response.context["results"]]
+    return [hit.title for hit in response.context["results"].hits]
 
 
 @pytest.mark.engine

@@ -5,6 +5,7 @@ from django.db import transaction
 
 from portal.access.roles import ROLE_BY_KEY
 from portal.demo.accounts import DEMO_PASSWORD, load_accounts
+from portal.demo.documents import load_archive
 from portal.demo.site import load_home_page
 
 
@@ -17,12 +18,15 @@ class Command(BaseCommand):
                 "Demo content and demo accounts are not loaded with these settings."
             )
         with transaction.atomic():
-            load_home_page()
+            home = load_home_page()
             accounts = load_accounts()
+        archive = load_archive(home)
         # Bulk-created content skips the index signals; rebuild once at the end.
         call_command("update_index", verbosity=0)
 
-        self.stdout.write(self.style.SUCCESS("Demo content loaded."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo content loaded: {archive.saved} documents.")
+        )
         self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
         for account in accounts:
             role = ROLE_BY_KEY[account.role].group_name

@@ -5,6 +5,7 @@ Thủ đô". Folding happens here, in Python, for the index and for queries alik
 so it behaves the same on every backend and needs no engine plug-in.
 """
 
+import re
 import unicodedata
 
 # Letters that do not decompose into a base letter and combining marks.
@@ -28,3 +29,17 @@ def with_folded(text):
     text = normalize(text)
     folded = fold(text)
     return text if folded == text else f"{text}\n{folded}"
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def words(text):
+    """The folded, lower-cased words of a text: what search compares."""
+    return _WORD.findall(fold(normalize(text)).casefold())
+
+
+def word_text(text):
+    """Words separated and surrounded by single spaces, so that a database
+    LIKE '% word %' matches whole words only."""
+    return f" {' '.join(words(text))} "

@@ -1,6 +1,6 @@
 import unicodedata
 
-from search.text import fold, normalize, with_folded
+from portal.core.text import fold, normalize, with_folded
 
 
 def test_fold_removes_vietnamese_diacritics_including_d_with_stroke():

@@ -1,0 +1,43 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from portal.documents.models import IssuingBody
+from portal.documents.types import DocumentType, EffectiveStatus
+
+
+class ArchiveFilterForm(forms.Form):
+    """The archive's filters: type, issuing body, year and effective status."""
+
+    type = forms.ChoiceField(
+        label=_("Document type"),
+        choices=[("", _("All types")), *DocumentType.choices],
+        required=False,
+    )
+    issuer = forms.ModelChoiceField(
+        label=_("Issuing body"),
+        queryset=IssuingBody.objects.all(),
+        empty_label=_("All issuing bodies"),
+        required=False,
+    )
+    year = forms.IntegerField(
+        label=_("Year"), min_value=1930, max_value=2100, required=False
+    )
+    status = forms.ChoiceField(
+        label=_("Effective status"),
+        choices=[("", _("Any status")), *EffectiveStatus.choices],
+        required=False,
+    )
+
+    def filter(self, documents):
+        if not self.is_valid():
+            return documents.none() if self.is_bound else documents
+        data = self.cleaned_data
+        if data["type"]:
+            documents = documents.filter(document_type=data["type"])
+        if data["issuer"]:
+            documents = documents.filter(issuer=data["issuer"])
+        if data["year"]:
+            documents = documents.filter(issued_year=data["year"])
+        if data["status"]:
+            documents = documents.filter(status=data["status"])
+        return documents.select_related("issuer")

@@ -1,0 +1,45 @@
+import sys
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from portal.documents.importing import DocumentImporter
+
+
+class Command(BaseCommand):
+    help = (
+        "Import issued documents from a JSON Lines file: valid rows are saved and "
+        "indexed, invalid rows reported with their line numbers."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="one JSON object per line")
+        parser.add_argument("--files", help="folder holding the attachments")
+        parser.add_argument("--report", help="write the rejected rows to this file")
+
+    def handle(self, file, files=None, report=None, **options):
+        started = time.monotonic()
+        progress = self._progress if sys.stderr.isatty() else None
+        try:
+            result = DocumentImporter(files_dir=files, progress=progress).import_file(
+                file
+            )
+        except OSError as error:
+            raise CommandError(f"cannot read {file}: {error}") from error
+        elapsed = time.monotonic() - started
+
+        lines = [f"line {line}: {reason}" for line, reason in result.errors]
+        for line in lines:
+            self.stderr.write(line)
+        if report:
+            with open(report, "w", encoding="utf-8") as out:
+                out.write("\n".join(lines) + ("\n" if lines else ""))
+        rate = result.saved / elapsed if elapsed else 0
+        self.stdout.write(
+            f"created: {result.created}, updated: {result.updated}, "
+            f"errors: {len(result.errors)} ({rate:.0f} documents/s)"
+        )
+
+    def _progress(self, done):
+        sys.stderr.write(f"\r{done} documents saved")
+        sys.stderr.flush()

@@ -1,0 +1,392 @@
+from django.core.exceptions import ValidationError
+from django.core.files.storage import storages
+from django.db import models
+from django.utils import translation
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    RevisionMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+from wagtail.search.index import remove_object
+from wagtail.search.tasks import insert_or_update_object_task
+
+from portal.access.models import AccessControlled, AccessControlledQuerySet
+from portal.core.text import fold, normalize, word_text
+from portal.documents.extraction import extract_text
+from portal.documents.symbols import Symbol, symbol_key
+from portal.documents.types import (
+    INVERSE_LABELS,
+    DocumentType,
+    EffectiveStatus,
+    RelationKind,
+)
+
+
+class DocumentQuerySet(AccessControlledQuerySet):
+    def live(self):
+        return self.filter(live=True)
+
+    def visible_to(self, user):
+        """What a reader may find in the archive: published and shared with them."""
+        return super().visible_to(user).filter(live=True)
+
+
+def private_storage():
+    # Attachments never live under MEDIA_URL: they are served by a view that
+    # checks the document's access first.
+    return storages["private"]
+
+
+class Document(
+    AccessControlled,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    """An issued document (văn bản) of the archive.
+
+    A plain model rather than a Wagtail page: the archive grows by about 100,000
+    documents a year, which the page tree's locking and path maintenance cannot
+    import at that rate (see docs/architecture.md). An ArchivePage serves them.
+    """
+
+    document_type = models.CharField(
+        _("document type"), max_length=8, choices=DocumentType.choices
+    )
+    symbol = models.CharField(
+        _("number and symbol"),
+        max_length=64,
+        help_text=_("e.g. 15-NQ/TW or 30/2020/NĐ-CP"),
+    )
+    symbol_key = models.CharField(max_length=64, editable=False, db_index=True)
+    number = models.PositiveIntegerField(editable=False)
+    issuer = models.ForeignKey(
+        "documents.IssuingBody",
+        verbose_name=_("issuing body"),
+        on_delete=models.PROTECT,
+        related_name="documents",
+    )
+    issued_on = models.DateField(_("issue date"))
+    issued_year = models.PositiveSmallIntegerField(editable=False, db_index=True)
+    effective_on = models.DateField(_("effective date"), null=True, blank=True)
+    signer = models.CharField(_("signer"), max_length=255, blank=True)
+    signer_position = models.CharField(
+        _("signer's position"), max_length=255, blank=True
+    )
+    term = models.CharField(
+        _("term"), max_length=16, blank=True, help_text=_("e.g. XIII")
+    )
+    subject_areas = ParentalManyToManyField(
+        "documents.SubjectArea", verbose_name=_("subject areas"), blank=True
+    )
+    title = models.TextField(
+        _("abstract"), help_text=_("Trích yếu: what the document is about")
+    )
+    body = models.TextField(_("full text"), blank=True)
+    status = models.CharField(
+        _("effective status"),
+        max_length=16,
+        choices=EffectiveStatus.choices,
+        default=EffectiveStatus.IN_FORCE,
+        db_index=True,
+    )
+    # Folded words for the database search backend (see portal.core.text).
+    search_text = models.TextField(editable=False, blank=True)
+    search_title = models.TextField(editable=False, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    # Where the database search backend finds what the portal's search asks for.
+    search_db_fields = {
+        "type": "document_type",
+        "issuer": "issuer__name",
+        "year": "issued_year",
+        "status": "status",
+        "date": "issued_on",
+    }
+    # Indexed explicitly in save(), once the attachments are saved too.
+    search_auto_update = False
+
+    objects = DocumentQuerySet.as_manager()
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("document_type"), FieldPanel("symbol")]),
+                FieldPanel("issuer"),
+                FieldRowPanel([FieldPanel("issued_on"), FieldPanel("effective_on")]),
+                FieldRowPanel([FieldPanel("signer"), FieldPanel("signer_position")]),
+                FieldRowPanel([FieldPanel("term"), FieldPanel("status")]),
+            ],
+            heading=_("Identification"),
+        ),
+        FieldPanel("title"),
+        FieldPanel("subject_areas"),
+        FieldPanel("body"),
+        InlinePanel("attachments", label=_("Attachments")),
+        InlinePanel("relations", label=_("Related documents")),
+        FieldPanel("access"),
+    ]
+
+    search_fields = [
+        index.SearchField("symbol", boost=5),
+        index.SearchField("title", boost=3),
+        index.SearchField("type_name", boost=3),
+        index.SearchField("body"),
+        index.SearchField("signer"),
+        index.SearchField("attachment_text"),
+        index.AutocompleteField("symbol"),
+        index.AutocompleteField("title"),
+        index.RelatedFields("issuer", [index.SearchField("name")]),
+        index.FilterField("document_type"),
+        index.FilterField("issuer_id"),
+        index.FilterField("issued_year"),
+        index.FilterField("issued_on"),
+        index.FilterField("status"),
+        index.FilterField("access"),
+        index.FilterField("live"),
+    ]
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["-issued_on", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["symbol_key", "issuer", "issued_year"],
+                name="unique_symbol_per_issuer_and_year",
+                violation_error_message=_(
+                    "This issuing body already has a document with this symbol in this year."
+                ),
+            )
+        ]
+        indexes = [models.Index(fields=["document_type", "issued_year"])]
+
+    def __str__(self):
+        return f"{self.symbol} — {self.title[:80]}"
+
+    @property
+    def parsed_symbol(self):
+        return Symbol.parse(self.symbol)
+
+    def clean(self):
+        super().clean()
+        try:
+            parsed = self.parsed_symbol
+        except ValidationError as error:
+            raise ValidationError({"symbol": error}) from error
+        expected = DocumentType(self.document_type) if self.document_type else None
+        if expected and fold(parsed.type_abbreviation).casefold() not in {
+            fold(expected.value).casefold(),
+            # "QĐ" is how many Quy định are written in practice
+            *(["qd"] if expected == DocumentType.REGULATION else []),
+        }:
+            raise ValidationError(
+                {
+                    "symbol": _(
+                        "The symbol's type “%(found)s” does not match the document type (%(expected)s)."
+                    )
+                    % {"found": parsed.type_abbreviation, "expected": expected.value}
+                }
+            )
+        if self.effective_on and self.issued_on and self.effective_on < self.issued_on:
+            raise ValidationError(
+                {
+                    "effective_on": _(
+                        "The effective date cannot be before the issue date."
+                    )
+                }
+            )
+
+    def save(self, *args, **kwargs):
+        self.fill_derived_fields()
+        super().save(*args, **kwargs)
+        insert_or_update_object_task.enqueue(
+            self._meta.app_label, self._meta.model_name, str(self.pk)
+        )
+
+    def delete(self, *args, **kwargs):
+        remove_object(self)
+        return super().delete(*args, **kwargs)
+
+    def fill_derived_fields(self):
+        """Derive what is stored for lookups from what the editor typed."""
+        self.symbol = normalize(self.symbol).strip()
+        self.title = normalize(self.title).strip()
+        self.body = normalize(self.body)
+        self.symbol_key = symbol_key(self.symbol)
+        self.number = self.parsed_symbol.number
+        self.issued_year = self.issued_on.year
+        for attachment in self.attachments.all():
+            attachment.extract_text()
+        self.search_title = word_text(
+            f"{self.symbol} {self.symbol_key} {self.type_name()} {self.title}"
+        )
+        self.search_text = word_text(
+            " ".join(
+                [
+                    self.symbol,
+                    self.symbol_key,
+                    self.type_name(),
+                    self.title,
+                    self.issuer.name if self.issuer_id else "",
+                    self.signer,
+                    self.body,
+                    self.attachment_text(),
+                ]
+            )
+        )
+
+    @property
+    def slug(self):
+        return slugify(fold(self.symbol)) or "van-ban"
+
+    def type_name(self):
+        """The type's Vietnamese name, which readers search for ("nghị quyết …")."""
+        with translation.override("vi"):
+            return str(DocumentType(self.document_type).label)
+
+    def attachment_text(self):
+        return "\n".join(
+            attachment.extracted_text for attachment in self.attachments.all()
+        )
+
+    def related_documents_for(self, user):
+        """Both directions of every relation that the user may see, each with the
+        label its side reads ("Thay thế" here, "Bị thay thế bởi" there)."""
+        visible = Document.objects.visible_to(user)
+        outgoing = [
+            (relation.get_kind_display(), relation.target)
+            for relation in self.relations.filter(target__in=visible).select_related(
+                "target"
+            )
+        ]
+        incoming = [
+            (INVERSE_LABELS[RelationKind(relation.kind)], relation.source)
+            for relation in self.incoming_relations.filter(
+                source__in=visible
+            ).select_related("source")
+        ]
+        return outgoing + incoming
+
+    @classmethod
+    def search_facet_labels(cls):
+        """Labels for the coded facet values this model contributes."""
+        return {
+            "type": dict(DocumentType.choices),
+            "status": dict(EffectiveStatus.choices),
+        }
+
+    @classmethod
+    def search_queryset(cls):
+        return cls.objects.select_related("issuer").prefetch_related("attachments")
+
+    @classmethod
+    def present_search_hits(cls, documents, terms):
+        """How documents appear among search results, with marked snippets."""
+        from portal.documents.models.archive_page import ArchivePage
+        from search.highlight import highlight, snippet
+        from search.query import SearchHit
+
+        archive = ArchivePage.current()
+        return [
+            SearchHit(
+                item=document,
+                kind="document",
+                url=archive.document_url(document) if archive else "",
+                title=document.title,
+                title_html=highlight(document.title, terms),
+                snippet=snippet([document.body, document.attachment_text()], terms),
+                symbol=document.symbol,
+                type_label=document.get_document_type_display(),
+                issuer=document.issuer.name,
+                issued_on=document.issued_on,
+            )
+            for document in documents
+        ]
+
+    def search_extras(self):
+        """The fields every kind of content shares in the portal's search."""
+        return {
+            "kind": "document",
+            "principals": self.principals(),
+            "live": self.live,
+            "type": self.document_type,
+            "issuer": self.issuer.name,
+            "year": self.issued_year,
+            "status": self.status,
+            "date": self.issued_on.isoformat(),
+            "symbol_key": self.symbol_key,
+            "suggest": f"{self.symbol} {self.title}",
+        }
+
+
+class Attachment(Orderable):
+    document = ParentalKey(
+        Document, related_name="attachments", on_delete=models.CASCADE
+    )
+    title = models.CharField(_("title"), max_length=255, blank=True)
+    file = models.FileField(
+        _("file"), upload_to="documents/%Y/%m/", storage=private_storage
+    )
+    extracted_text = models.TextField(editable=False, blank=True)
+
+    panels = [FieldPanel("title"), FieldPanel("file")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return self.title or self.filename
+
+    @property
+    def filename(self):
+        return self.file.name.rsplit("/", 1)[-1]
+
+    def extract_text(self):
+        if self.file and not self.extracted_text:
+            self.extracted_text = normalize(extract_text(self.file))
+
+    def save(self, *args, **kwargs):
+        self.extract_text()
+        super().save(*args, **kwargs)
+
+
+class DocumentRelation(Orderable):
+    """A typed link from one document to another, shown on both."""
+
+    source = ParentalKey(Document, related_name="relations", on_delete=models.CASCADE)
+    kind = models.CharField(_("relation"), max_length=16, choices=RelationKind.choices)
+    target = models.ForeignKey(
+        Document,
+        verbose_name=_("document"),
+        related_name="incoming_relations",
+        on_delete=models.CASCADE,
+    )
+
+    panels = [FieldPanel("kind"), FieldPanel("target")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related document")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "kind", "target"], name="unique_document_relation"
+            )
+        ]

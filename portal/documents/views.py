@@ -1,0 +1,67 @@
+"""Views behind the archive page; access rules live on the models."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+
+from portal.documents.filters import ArchiveFilterForm
+from portal.documents.models import Attachment, Document
+
+PER_PAGE = 20
+
+
+def _deny(request):
+    """Anonymous visitors are asked to sign in; others learn nothing."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise Http404
+
+
+def archive(request, page):
+    form = ArchiveFilterForm(request.GET or None)
+    documents = form.filter(Document.objects.visible_to(request.user))
+    results = Paginator(documents, PER_PAGE).get_page(request.GET.get("page"))
+    return TemplateResponse(
+        request,
+        "documents/archive_page.html",
+        {"page": page, "form": form, "results": results},
+    )
+
+
+def document_detail(request, page, pk, printable=False):
+    document = get_object_or_404(
+        Document.objects.live()
+        .select_related("issuer")
+        .prefetch_related("subject_areas", "attachments"),
+        pk=pk,
+    )
+    if not document.is_visible_to(request.user):
+        return _deny(request)
+    template = (
+        "documents/document_print.html" if printable else "documents/document.html"
+    )
+    return TemplateResponse(
+        request,
+        template,
+        {
+            "page": page,
+            "document": document,
+            "relations": document.related_documents_for(request.user),
+        },
+    )
+
+
+def attachment_download(request, pk):
+    attachment = get_object_or_404(
+        Attachment.objects.select_related("document"), pk=pk, document__live=True
+    )
+    if not attachment.document.is_visible_to(request.user):
+        return _deny(request)
+    response = FileResponse(
+        attachment.file.open("rb"), as_attachment=True, filename=attachment.filename
+    )
+    if attachment.document.access != "public":
+        response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,40 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from portal.documents.models import Document, IssuingBody, SubjectArea
+
+
+class DocumentViewSet(SnippetViewSet):
+    model = Document
+    icon = "doc-full"
+    menu_label = _("Documents")
+    list_display = ["symbol", "title", "issuer", "issued_on", "status", "access"]
+    list_filter = ["document_type", "issuer", "issued_year", "status", "access"]
+    search_fields = ["symbol", "title"]
+    ordering = ["-issued_on"]
+    list_per_page = 50
+
+
+class IssuingBodyViewSet(SnippetViewSet):
+    model = IssuingBody
+    icon = "group"
+    menu_label = _("Issuing bodies")
+    list_display = ["name", "abbreviation"]
+    search_fields = ["name", "abbreviation"]
+
+
+class SubjectAreaViewSet(SnippetViewSet):
+    model = SubjectArea
+    icon = "tag"
+    menu_label = _("Subject areas")
+
+
+class ArchiveViewSetGroup(SnippetViewSetGroup):
+    items = (DocumentViewSet, IssuingBodyViewSet, SubjectAreaViewSet)
+    menu_icon = "folder-open-inverse"
+    menu_label = _("Document archive")
+    menu_name = "archive"
+
+
+register_snippet(ArchiveViewSetGroup)

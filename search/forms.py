@@ -1,0 +1,95 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from portal.core.text import normalize
+
+MAX_QUERY_LENGTH = 500
+PER_PAGE = 10
+
+
+class SearchForm(forms.Form):
+    """The query and filters of /search/, as the contract names them.
+
+    A value that does not parse is dropped with a message, never a 500: the
+    search still runs on everything else.
+    """
+
+    q = forms.CharField(label=_("Search"), required=False, strip=True)
+    type = forms.CharField(required=False)
+    issuer = forms.CharField(required=False)
+    year = forms.IntegerField(required=False, min_value=1900, max_value=2100)
+    status = forms.CharField(required=False)
+    from_date = forms.DateField(label=_("From"), required=False)
+    to_date = forms.DateField(label=_("To"), required=False)
+    sort = forms.ChoiceField(
+        choices=[("relevance", _("Relevance")), ("newest", _("Newest"))],
+        required=False,
+    )
+    page = forms.IntegerField(required=False, min_value=1)
+
+    def __init__(self, data, *args, labels=None, **kwargs):
+        # Coded filters accept the code ("NQ") or what the reader sees ("Nghị quyết").
+        self.codes_by_label = {
+            facet: {
+                **{code.casefold(): code for code in values},
+                **{label.casefold(): code for code, label in values.items()},
+            }
+            for facet, values in (labels or {}).items()
+        }
+        data = data.copy()
+        # "from" and "to" are keywords in Python; the URL keeps the short names.
+        for short, field in (("from", "from_date"), ("to", "to_date")):
+            if short in data:
+                data[field] = data[short]
+        super().__init__(data, *args, **kwargs)
+
+    def _clean_coded(self, name):
+        value = normalize(self.cleaned_data[name]).strip()
+        codes = self.codes_by_label.get(name)
+        if not value or codes is None:
+            return value
+        if value.casefold() not in codes:
+            raise forms.ValidationError(
+                _("Unknown value “%(value)s”."), params={"value": value}
+            )
+        return codes[value.casefold()]
+
+    def clean_type(self):
+        return self._clean_coded("type")
+
+    def clean_status(self):
+        return self._clean_coded("status")
+
+    def clean_q(self):
+        return normalize(self.cleaned_data["q"])[:MAX_QUERY_LENGTH]
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("from_date"), cleaned.get("to_date")
+        if start and end and start > end:
+            self.add_error("to_date", _("The end date is before the start date."))
+        return cleaned
+
+    def search_request(self):
+        """The valid part of the input."""
+        self.is_valid()
+        data = {
+            name: self.cleaned_data.get(name)
+            for name in self.fields
+            if name not in self.errors
+        }
+        from search.query import SearchRequest
+
+        return SearchRequest(
+            text=data.get("q") or "",
+            filters={
+                key: data[key]
+                for key in ("type", "issuer", "year", "status")
+                if data.get(key) not in (None, "")
+            },
+            date_from=data.get("from_date"),
+            date_to=data.get("to_date"),
+            sort=data.get("sort") or "relevance",
+            page=data.get("page") or 1,
+            per_page=PER_PAGE,
+        )

@@ -1,0 +1,98 @@
+"""What a search asks and what it answers, independent of the backend."""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from portal.core.text import words
+from portal.documents.symbols import looks_like_symbol, symbol_key
+
+_PHRASE = re.compile(r'"([^"]+)"')
+MAX_WORDS = 32
+
+
+@dataclass
+class SearchRequest:
+    text: str = ""
+    filters: dict = field(default_factory=dict)
+    date_from: date | None = None
+    date_to: date | None = None
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 10
+
+    @property
+    def phrases(self):
+        """Quoted phrases, folded: each must appear as written."""
+        return [
+            " ".join(words(phrase))
+            for phrase in _PHRASE.findall(self.text)
+            if words(phrase)
+        ]
+
+    @property
+    def words(self):
+        """The words outside quotes, folded; operators and punctuation dropped."""
+        return words(_PHRASE.sub(" ", self.text))[:MAX_WORDS]
+
+    @property
+    def terms(self):
+        """Every folded word the user typed, for highlighting."""
+        return self.words + [word for phrase in self.phrases for word in phrase.split()]
+
+    @property
+    def symbol_key(self):
+        """The symbol key when the whole query is a symbol in some spelling."""
+        text = self.text.strip().strip('"')
+        return symbol_key(text) if looks_like_symbol(text) else None
+
+    @property
+    def offset(self):
+        return (self.page - 1) * self.per_page
+
+
+@dataclass
+class SearchHit:
+    item: object
+    kind: str
+    url: str
+    title: str
+    title_html: str = ""
+    snippet: str = ""
+    symbol: str = ""
+    type_label: str = ""
+    issuer: str = ""
+    issued_on: date | None = None
+
+    def as_json(self):
+        return {
+            "title": self.title,
+            "url": self.url,
+            "kind": self.kind,
+            "type": self.type_label,
+            "symbol": self.symbol,
+            "issuer": self.issuer,
+            "issued_on": self.issued_on.isoformat() if self.issued_on else None,
+            "snippet": self.snippet,
+        }
+
+
+@dataclass
+class SearchResults:
+    request: SearchRequest
+    count: int
+    hits: list
+    facets: dict
+    relaxed: bool = False  # no item had every word; showing items with some
+
+    @property
+    def num_pages(self):
+        return max(1, -(-self.count // self.request.per_page))
+
+    @property
+    def has_next(self):
+        return self.request.page < self.num_pages
+
+    @property
+    def has_previous(self):
+        return self.request.page > 1
