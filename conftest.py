@@ -27,3 +27,12 @@ def search_backend(db):
     backend = get_search_backend()
     backend.refresh_indexes()
     return backend
+
+
+@pytest.fixture
+def archive_page(home_page):
+    from portal.documents.models import ArchivePage
+
+    return home_page.add_child(
+        instance=ArchivePage(title="Kho văn bản", slug="van-ban")
+    )

@@ -47,6 +47,18 @@ class SearchRequest:
         return symbol_key(text) if looks_like_symbol(text) else None
 
     @property
+    def may_relax(self):
+        """Whether, when nothing has every word, items with some are worth showing:
+        not for a symbol, where a near miss is simply another document."""
+        return len(self.words) > 1 and not self.symbol_key
+
+    @property
+    def is_empty(self):
+        return not (
+            self.words or self.phrases or self.filters or self.date_from or self.date_to
+        )
+
+    @property
     def offset(self):
         return (self.page - 1) * self.per_page
 

@@ -9,6 +9,7 @@ from wagtail.search.index import get_indexed_models
 
 from search.forms import SearchForm
 from search.pages import takes_part
+from search.query import SearchResults
 
 logger = logging.getLogger(__name__)
 
@@ -88,10 +89,13 @@ def search(request):
     search_request = form.search_request()
     results, error = None, None
     try:
-        results = get_search_backend().portal_search(
-            search_request, request.user, models
-        )
-        results.facets = labelled(results.facets, labels)
+        if search_request.is_empty:  # nothing asked: nothing to count or list
+            results = SearchResults(request=search_request, count=0, hits=[], facets={})
+        else:
+            results = get_search_backend().portal_search(
+                search_request, request.user, models
+            )
+            results.facets = labelled(results.facets, labels)
     except Exception:  # the engine may be down; the page must still answer
         logger.exception("search failed for %r", search_request.text)
         error = _("Search is temporarily unavailable. Please try again later.")

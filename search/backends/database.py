@@ -21,7 +21,7 @@ class PortalDatabaseSearchMixin(PortalSearchMixin):
         for model in self._with_search_text(models):
             queryset = self._filtered(model, request, user)
             matches = self._matching(queryset, request, "and")
-            if not matches.exists() and len(request.words) > 1:
+            if not matches.exists() and request.may_relax:
                 matches = self._matching(queryset, request, "or")
                 relaxed = matches.exists()
             counts += matches.count()

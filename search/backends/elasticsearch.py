@@ -155,7 +155,7 @@ class PortalElasticsearchBackend(PortalSearchMixin, Elasticsearch9SearchBackend)
             body["from"], body["size"] = 0, 0
         answer = self.es.search(index=self._index_names(models), **body)
         relaxed = False
-        if not answer["hits"]["total"]["value"] and len(request.words) > 1:
+        if not answer["hits"]["total"]["value"] and request.may_relax:
             body["query"] = self._portal_query(request, user, operator="or")
             answer = self.es.search(index=self._index_names(models), **body)
             relaxed = answer["hits"]["total"]["value"] > 0
