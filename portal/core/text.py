@@ -8,8 +8,28 @@ so it behaves the same on every backend and needs no engine plug-in.
 import re
 import unicodedata
 
-# Letters that do not decompose into a base letter and combining marks.
-_SPECIAL = str.maketrans({"đ": "d", "Đ": "D"})
+
+def _folding_table():
+    """Each accented Latin letter to its base letter, computed once.
+
+    Covers Latin-1 to Latin Extended Additional (where Vietnamese's stacked
+    letters such as "ệ" live) and drops stray combining marks.
+    """
+    table = {"đ": "d", "Đ": "D"}
+    for code in range(0x00C0, 0x1F00):
+        char = chr(code)
+        base = "".join(
+            part
+            for part in unicodedata.normalize("NFD", char)
+            if not unicodedata.combining(part)
+        )
+        if base != char and len(base) == 1:
+            table[char] = base
+    table.update({chr(code): None for code in range(0x0300, 0x0370)})
+    return str.maketrans(table)
+
+
+_FOLDING = _folding_table()
 
 
 def normalize(text):
@@ -19,9 +39,7 @@ def normalize(text):
 
 def fold(text):
     """Remove diacritics: "Nghị quyết Thủ đô" -> "Nghi quyet Thu do"."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_SPECIAL))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", stripped)
+    return unicodedata.normalize("NFC", text).translate(_FOLDING)
 
 
 def with_folded(text):

@@ -15,6 +15,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, remove_perm
@@ -178,6 +179,8 @@ class DocumentImporter:
         return issuer
 
     def _named(self, model, attribute, names, kind):
+        if not names:
+            return []
         found = {
             getattr(item, attribute): item
             for item in model.objects.filter(**{f"{attribute}__in": names})
@@ -227,13 +230,14 @@ class DocumentImporter:
                 documents.append((row, document))
             Document.objects.bulk_create(new)
             if changed:
-                Document.objects.bulk_update(changed, UPDATED_FIELDS)
+                Document.objects.bulk_update(changed, UPDATED_FIELDS, batch_size=100)
             self._save_subject_areas(documents, replace=bool(changed))
             self._save_sharing(documents)
             self._save_attachments(documents)
         self.report.created += len(new)
         self.report.updated += len(changed)
         saved = [document for _row, document in documents]
+        prefetch_related_objects(saved, "attachments")
         for backend in get_search_backends():
             backend.add_bulk(Document, saved)
         self.pending_relations += [
@@ -263,7 +267,7 @@ class DocumentImporter:
         candidates = Document.objects.filter(
             symbol_key__in={key[0] for key in keys},
             issued_year__in={key[2] for key in keys},
-        )
+        ).prefetch_related("attachments")
         return {
             (document.symbol_key, document.issuer_id, document.issued_year): document
             for document in candidates

@@ -1,3 +1,5 @@
+import functools
+
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -34,16 +36,21 @@ class DocumentType(models.TextChoices):
     @classmethod
     def from_name_or_abbreviation(cls, text):
         """'Nghị quyết', 'Resolution', 'NQ', 'nq' -> RESOLUTION; None when unknown."""
-        wanted = normalize(text).strip().casefold()
-        if wanted == "qđ":  # a bare "QĐ" is a Quyết định; Quy định writes "QĐi"
-            return cls.DECISION
-        for member in cls:
-            names = {member.value.casefold(), str(member.label).casefold()}
-            with translation.override("vi"):
-                names.add(str(member.label).casefold())
-            if wanted in names:
-                return member
-        return None
+        return _types_by_name().get(normalize(text).strip().casefold())
+
+
+@functools.cache
+def _types_by_name():
+    names = {}
+    for language in ("en", "vi"):
+        with translation.override(language):
+            names.update(
+                {str(member.label).casefold(): member for member in DocumentType}
+            )
+    names.update({member.value.casefold(): member for member in DocumentType})
+    # A bare "QĐ" is a Quyết định; a Quy định writes "QĐi".
+    names["qđ"] = DocumentType.DECISION
+    return names
 
 
 class EffectiveStatus(models.TextChoices):

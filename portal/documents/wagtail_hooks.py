@@ -11,6 +11,8 @@ class DocumentViewSet(SnippetViewSet):
     menu_label = _("Documents")
     list_display = ["symbol", "title", "issuer", "issued_on", "status", "access"]
     list_filter = ["document_type", "issuer", "issued_year", "status", "access"]
+    # Editors search the admin listing in the database, whatever the engine.
+    search_backend_name = None
     search_fields = ["symbol", "title"]
     ordering = ["-issued_on"]
     list_per_page = 50

@@ -1,11 +1,14 @@
 """The embedded default: Wagtail's database backend, plus the portal's search.
 
-Each searchable model stores a folded, lower-cased ``search_text``; a query
-requires every folded word in it, filters and counts in the database, and
-ranks symbol matches first, then title matches, then the newest.
+Each searchable model stores its folded words in ``search_text`` (and its
+title's in ``search_title``); a query requires every folded word as a whole
+word, and one query returns each match with what the facets and the ranking
+need: symbol matches first, then the most title words, then the newest.
 """
 
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from collections import Counter
+
+from django.db.models import Case, IntegerField, Q, Value, When
 from modelsearch.backends.database import SearchBackend as vendor_backend
 
 from search.backends.portal import PortalSearchMixin
@@ -15,29 +18,42 @@ FACETS = ["type", "issuer", "year", "status"]
 
 
 class PortalDatabaseSearchMixin(PortalSearchMixin):
+    # Models with their own folded columns need no entries in Wagtail's index.
+    def add(self, obj):
+        if not hasattr(obj, "search_db_fields"):
+            super().add(obj)
+
+    def add_bulk(self, model, obj_list):
+        if not hasattr(model, "search_db_fields"):
+            super().add_bulk(model, obj_list)
+
     def portal_search(self, request, user, models):
-        counts, ranked, facets = 0, [], {name: {} for name in FACETS}
-        relaxed = False
+        rows, relaxed = [], False
         for model in self._with_search_text(models):
             queryset = self._filtered(model, request, user)
-            matches = self._matching(queryset, request, "and")
-            if not matches.exists() and request.may_relax:
-                matches = self._matching(queryset, request, "or")
-                relaxed = matches.exists()
-            counts += matches.count()
-            ranked += self._ranked(model, matches, request)
-            for name in FACETS:
-                field = model.search_db_fields[name]
-                for row in matches.order_by().values(field).annotate(n=Count("pk")):
-                    key = str(row[field])
-                    facets[name][key] = facets[name].get(key, 0) + row["n"]
-        ranked.sort(key=lambda row: row[0])
-        window = ranked[request.offset : request.offset + request.per_page]
+            found = self._rows(model, self._matching(queryset, request, "and"), request)
+            if not found and request.may_relax:
+                found = self._rows(
+                    model, self._matching(queryset, request, "or"), request
+                )
+                relaxed = bool(found)
+            rows += found
+        # One pass over the matches gives the count, every facet and the order.
+        facets = {
+            name: dict(Counter(str(row[name]) for row in rows)) for name in FACETS
+        }
+        if request.sort == "newest":
+            rows.sort(key=lambda row: (-row["day"], row["symbol_rank"]))
+        else:
+            rows.sort(
+                key=lambda row: (row["symbol_rank"], -row["in_title"], -row["day"])
+            )
+        window = rows[request.offset : request.offset + request.per_page]
         return SearchResults(
             request=request,
-            count=counts,
+            count=len(rows),
             hits=self.present(
-                [(label, pk) for _rank, label, pk in window], request.terms
+                [(row["label"], row["pk"]) for row in window], request.terms
             ),
             facets=facets,
             relaxed=relaxed,
@@ -89,16 +105,9 @@ class PortalDatabaseSearchMixin(PortalSearchMixin):
             text = text | Q(symbol_key__startswith=key)
         return queryset.filter(text)
 
-    def _ranked(self, model, matches, request):
-        """Symbol matches first, then by how many words the title and the whole
-        text hold, then the newest."""
+    def _rows(self, model, matches, request):
+        """Each match with what ranking and facets need, in a single query."""
         key = request.symbol_key or "\\0"
-        symbol_rank = Case(
-            When(symbol_key=key, then=Value(0)),
-            When(symbol_key__startswith=key, then=Value(1)),
-            default=Value(2),
-            output_field=IntegerField(),
-        )
         words = request.words + request.phrases
 
         def count_of(field):
@@ -114,29 +123,36 @@ class PortalDatabaseSearchMixin(PortalSearchMixin):
                 Value(0),
             )
 
+        fields = model.search_db_fields
+        names = ["pk", "symbol_rank", "in_title", "date", *FACETS]
         rows = matches.annotate(
-            symbol_rank=symbol_rank,
+            symbol_rank=Case(
+                When(symbol_key=key, then=Value(0)),
+                When(symbol_key__startswith=key, then=Value(1)),
+                default=Value(2),
+                output_field=IntegerField(),
+            ),
             in_title=count_of("search_title"),
-            in_text=count_of("search_text"),
         ).values_list(
-            "symbol_rank", "in_title", "in_text", model.search_db_fields["date"], "pk"
+            "pk",
+            "symbol_rank",
+            "in_title",
+            fields["date"],
+            *(fields[name] for name in FACETS),
         )
         label = model._meta.label
-        if request.sort == "newest":
-            return [((-day.toordinal(), s), label, pk) for s, _t, _x, day, pk in rows]
-        return [
-            ((s, -in_title, -in_text, -day.toordinal()), label, pk)
-            for s, in_title, in_text, day, pk in rows
-        ]
+        found = [dict(zip(names, row, strict=True)) for row in rows]
+        for row in found:
+            row.update(label=label, day=row["date"].toordinal())
+        return found
 
 
 def SearchBackend(params):
     """Wagtail's database backend for this database, with the portal's search."""
     backend = vendor_backend(params)
-    portal_class = type(
+    backend.__class__ = type(
         f"Portal{type(backend).__name__}",
         (PortalDatabaseSearchMixin, type(backend)),
         {},
     )
-    backend.__class__ = portal_class
     return backend
