@@ -11,14 +11,15 @@ from datetime import date
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from guardian.shortcuts import assign_perm, remove_perm
+from guardian.models import GroupObjectPermission, UserObjectPermission
 from wagtail.search.backends import get_search_backends
 
 from portal.access.models import AccessLevel
@@ -290,17 +291,31 @@ class DocumentImporter:
         Through.objects.bulk_create(links, ignore_conflicts=True)
 
     def _save_sharing(self, documents):
-        codename = f"documents.{Document.view_codename()}"
-        for row, document in documents:
-            if row.groups or row.users or document.access == AccessLevel.RESTRICTED:
-                for group in Group.objects.filter(pk__in=document.shared_group_ids()):
-                    remove_perm(codename, group, document)
-                for user in get_user_model().objects.filter(
-                    pk__in=document.shared_user_ids()
-                ):
-                    remove_perm(codename, user, document)
-                for holder in row.groups + row.users:
-                    assign_perm(codename, holder, document)
+        """Replace each shared row's grants; created in bulk, since the batch is
+        indexed as a whole afterwards."""
+        shared = [(row, doc) for row, doc in documents if row.groups or row.users]
+        if not shared:
+            return
+        content_type = ContentType.objects.get_for_model(Document)
+        permission = Permission.objects.get(
+            content_type=content_type, codename=Document.view_codename()
+        )
+        object_pks = [str(document.pk) for _row, document in shared]
+        for model in (GroupObjectPermission, UserObjectPermission):
+            model.objects.filter(
+                content_type=content_type, object_pk__in=object_pks
+            ).delete()
+        common = {"content_type": content_type, "permission": permission}
+        GroupObjectPermission.objects.bulk_create(
+            GroupObjectPermission(group=group, object_pk=str(doc.pk), **common)
+            for row, doc in shared
+            for group in row.groups
+        )
+        UserObjectPermission.objects.bulk_create(
+            UserObjectPermission(user=user, object_pk=str(doc.pk), **common)
+            for row, doc in shared
+            for user in row.users
+        )
 
     def _save_attachments(self, documents):
         for row, document in documents:

@@ -1,5 +1,7 @@
 """Views behind the archive page; access rules live on the models."""
 
+from datetime import date
+
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
@@ -8,6 +10,7 @@ from django.template.response import TemplateResponse
 
 from portal.documents.filters import ArchiveFilterForm
 from portal.documents.models import Attachment, Document
+from portal.documents.statistics import export, statistics_tables
 
 PER_PAGE = 20
 
@@ -27,6 +30,27 @@ def archive(request, page):
         request,
         "documents/archive_page.html",
         {"page": page, "form": form, "results": results},
+    )
+
+
+def statistics(request, page):
+    """How many documents of each type, and from each body, were issued in a year
+    (counting only what the reader may see)."""
+    visible = Document.objects.visible_to(request.user)
+    years = visible.years()
+    try:
+        year = int(
+            request.GET.get("year") or (years[0] if years else date.today().year)
+        )
+    except ValueError:
+        year = years[0] if years else date.today().year
+    tables = statistics_tables(visible.filter(issued_year=year))
+    if request.GET.get("format") in ("csv", "xlsx"):
+        return export(tables, year, request.GET["format"])
+    return TemplateResponse(
+        request,
+        "documents/statistics.html",
+        {"page": page, "year": year, "years": years, "tables": tables},
     )
 
 

@@ -19,13 +19,16 @@ FACETS = ["type", "issuer", "year", "status"]
 
 class PortalDatabaseSearchMixin(PortalSearchMixin):
     # Models with their own folded columns need no entries in Wagtail's index.
-    def add(self, obj):
+    def add(self, obj, defer_on_failure=True):
         if not hasattr(obj, "search_db_fields"):
             super().add(obj)
 
-    def add_bulk(self, model, obj_list):
+    def add_bulk(self, model, obj_list, defer_on_failure=True):
         if not hasattr(model, "search_db_fields"):
             super().add_bulk(model, obj_list)
+
+    def delete(self, obj, defer_on_failure=True):
+        super().delete(obj)
 
     def portal_search(self, request, user, models):
         rows, relaxed = [], False

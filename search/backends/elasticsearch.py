@@ -8,8 +8,10 @@ uses the core ``index_prefixes`` feature instead of edge n-grams.
 """
 
 import copy
+import logging
 import re
 
+from elasticsearch import ApiError, TransportError
 from modelsearch.backends.elasticsearch9 import (
     Elasticsearch9AutocompleteQueryCompiler,
     Elasticsearch9Mapping,
@@ -24,8 +26,11 @@ from portal.access.principals import principals_for_user, sees_everything
 from portal.core.text import fold, normalize, with_folded
 from portal.documents.symbols import symbol_key
 from search.backends.portal import PortalSearchMixin
+from search.models import PendingIndexUpdate
 from search.pages import search_extras_for, takes_part
 from search.query import SearchRequest, SearchResults
+
+logger = logging.getLogger(__name__)
 
 MAX_RESULT_WINDOW = 10_000
 # Every bucket, not the engine's default top ten.
@@ -132,11 +137,39 @@ class FoldingAutocompleteQueryCompiler(
         }
 
 
+def engine_unreachable(error):
+    """Whether an error means the engine is away, rather than the request wrong."""
+    if isinstance(error, ApiError):
+        return error.status_code in (429, 502, 503, 504)
+    return isinstance(error, TransportError)
+
+
 class PortalElasticsearchBackend(PortalSearchMixin, Elasticsearch9SearchBackend):
     mapping_class = FoldingMapping
     query_compiler_class = FoldingSearchQueryCompiler
     autocomplete_query_compiler_class = FoldingAutocompleteQueryCompiler
     settings = {"settings": {"index": {"max_result_window": MAX_RESULT_WINDOW}}}
+
+    # While the engine is unreachable, changes wait in the database (see
+    # search.models.PendingIndexUpdate) instead of being lost.
+    def add(self, obj, defer_on_failure=True):
+        self._deferring(defer_on_failure, type(obj), [obj.pk], super().add, obj)
+
+    def add_bulk(self, model, obj_list, defer_on_failure=True):
+        pks = [obj.pk for obj in obj_list]
+        self._deferring(defer_on_failure, model, pks, super().add_bulk, model, obj_list)
+
+    def delete(self, obj, defer_on_failure=True):
+        self._deferring(defer_on_failure, type(obj), [obj.pk], super().delete, obj)
+
+    def _deferring(self, defer_on_failure, model, pks, operation, *args):
+        try:
+            operation(*args)
+        except (ApiError, TransportError) as error:
+            if not (defer_on_failure and engine_unreachable(error)):
+                raise
+            logger.warning("search engine unreachable; %d update(s) deferred", len(pks))
+            PendingIndexUpdate.remember(model, pks)
 
     def portal_search(self, request, user, models):
         body = {

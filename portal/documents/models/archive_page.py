@@ -39,6 +39,12 @@ class ArchivePage(RoutablePageMixin, Page):
 
         return views.archive(request, self)
 
+    @path("thong-ke/", name="statistics")
+    def statistics_route(self, request):
+        from portal.documents import views
+
+        return views.statistics(request, self)
+
     @path("<int:pk>-<slug:slug>/", name="document")
     def document_route(self, request, pk, slug):
         from portal.documents import views

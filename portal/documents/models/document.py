@@ -43,6 +43,27 @@ class DocumentQuerySet(AccessControlledQuerySet):
         """What a reader may find in the archive: published and shared with them."""
         return super().visible_to(user).filter(live=True)
 
+    def count_by_type(self):
+        """Every type with its count, zeros included, in the order of the brief."""
+        counts = dict(
+            self.order_by().values_list("document_type").annotate(n=models.Count("pk"))
+        )
+        return [(label, counts.get(code, 0)) for code, label in DocumentType.choices]
+
+    def count_by_issuer(self):
+        return list(
+            self.order_by()
+            .values_list("issuer__name")
+            .annotate(n=models.Count("pk"))
+            .order_by("-n", "issuer__name")
+        )
+
+    def years(self):
+        return sorted(
+            self.order_by().values_list("issued_year", flat=True).distinct(),
+            reverse=True,
+        )
+
 
 def private_storage():
     # Attachments never live under MEDIA_URL: they are served by a view that
