@@ -8,6 +8,9 @@ class AccessConfig(AppConfig):
     verbose_name = _("Access")
 
     def ready(self):
-        from portal.access.signal_handlers import register_signal_handlers
+        from django.db.models.signals import post_migrate
+
+        from portal.access.signal_handlers import register_signal_handlers, sync_roles
 
         register_signal_handlers()
+        post_migrate.connect(sync_roles, sender=self)

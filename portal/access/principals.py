@@ -29,4 +29,14 @@ def principals_for_user(user):
 
 
 def sees_everything(user):
-    return user is not None and user.is_active and user.is_superuser
+    """Superusers and administrators, who manage who may see what, see it all."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if not hasattr(user, "_portal_sees_everything"):
+        from portal.access.roles import ROLE_BY_KEY
+
+        user._portal_sees_everything = (
+            user.is_superuser
+            or user.groups.filter(name=ROLE_BY_KEY["admin"].group_name).exists()
+        )
+    return user._portal_sees_everything

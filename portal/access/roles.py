@@ -10,6 +10,20 @@ EDITING = ["add_page", "change_page"]
 PUBLISHING = [*EDITING, "publish_page", "lock_page", "unlock_page"]
 MEDIA = ["add_image", "change_image", "choose_image"]
 FILES = ["add_document", "change_document", "choose_document"]
+# The archive's documents, edited as snippets.
+DRAFTING = [
+    "documents.add_document",
+    "documents.change_document",
+    "documents.lock_document",
+]
+APPROVING = [*DRAFTING, "documents.publish_document", "documents.delete_document"]
+REGISTERING = [
+    *DRAFTING,
+    "documents.add_issuingbody",
+    "documents.change_issuingbody",
+    "documents.add_subjectarea",
+    "documents.change_subjectarea",
+]
 
 
 @dataclass(frozen=True)
@@ -31,21 +45,21 @@ ROLES = [
     Role(
         "editor",
         "Biên tập viên",
-        permissions=[ADMIN_ACCESS],
+        permissions=[ADMIN_ACCESS, *DRAFTING],
         page_permissions=EDITING,
         collection_permissions=[*MEDIA, *FILES],
     ),
     Role(
         "approver",
         "Người duyệt",
-        permissions=[ADMIN_ACCESS],
+        permissions=[ADMIN_ACCESS, *APPROVING],
         page_permissions=PUBLISHING,
         collection_permissions=[*MEDIA, *FILES],
     ),
     Role(
         "clerk",
         "Văn thư",
-        permissions=[ADMIN_ACCESS],
+        permissions=[ADMIN_ACCESS, *REGISTERING],
         page_permissions=EDITING,
         collection_permissions=FILES,
     ),
@@ -62,6 +76,8 @@ ROLES = [
             "auth.delete_group",
             "wagtailcore.add_site",
             "wagtailcore.change_site",
+            *APPROVING,
+            *REGISTERING,
         ],
         page_permissions=PUBLISHING,
         collection_permissions=[*MEDIA, *FILES],
@@ -75,6 +91,8 @@ def sync_roles(apps):
     """Create or update each role's group and permissions (idempotent).
 
     Takes an app registry so that migrations can call it with historical models.
+    Permissions that do not exist yet are skipped: Wagtail creates a snippet's
+    publish and lock permissions after migrating, when this runs again.
     """
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
@@ -91,11 +109,11 @@ def sync_roles(apps):
         group, _ = Group.objects.get_or_create(name=role.group_name)
         for dotted in role.permissions:
             app_label, codename = dotted.split(".")
-            group.permissions.add(
-                Permission.objects.get(
-                    content_type__app_label=app_label, codename=codename
-                )
-            )
+            permission = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if permission:
+                group.permissions.add(permission)
         for codename in role.page_permissions:
             GroupPagePermission.objects.get_or_create(
                 group=group,

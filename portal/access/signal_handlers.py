@@ -17,6 +17,25 @@ def reindex_shared_item(instance, **kwargs):
     )
 
 
+def sync_roles(app_config, apps=None, using="default", **kwargs):
+    """Complete the roles once every migration has run.
+
+    Django and Wagtail create permissions app by app after migrating, some
+    perhaps only after this handler; creating them first is harmless.
+    """
+    from django.apps import apps as global_apps
+    from django.contrib.auth.management import create_permissions
+    from wagtail.snippets.models import create_extra_permissions
+
+    from portal.access import roles
+
+    apps = apps or global_apps
+    for config in global_apps.get_app_configs():
+        create_permissions(config, verbosity=0, using=using)
+    create_extra_permissions(app_config, using=using)
+    roles.sync_roles(global_apps)
+
+
 def register_signal_handlers():
     for model in (GroupObjectPermission, UserObjectPermission):
         post_save.connect(reindex_shared_item, sender=model)

@@ -1,12 +1,38 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.widgets import ListingButton
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from portal.access.permission_policies import AccessControlledPermissionPolicy
+from portal.access.views import SharingView
 from portal.documents.models import Document, IssuingBody, SubjectArea
+
+register_permission_policy(Document, AccessControlledPermissionPolicy(Document))
+
+
+class VisibleDocumentsMixin:
+    """Documents an editor may not see answer 404 in the admin as elsewhere."""
+
+    def get_queryset(self):
+        return Document.objects.filter(Document.visible_to_q(self.request.user))
+
+
+class DocumentEditView(VisibleDocumentsMixin, snippet_views.EditView):
+    pass
+
+
+class DocumentDeleteView(VisibleDocumentsMixin, snippet_views.DeleteView):
+    pass
 
 
 class DocumentViewSet(SnippetViewSet):
     model = Document
+    edit_view_class = DocumentEditView
+    delete_view_class = DocumentDeleteView
     icon = "doc-full"
     menu_label = _("Documents")
     list_display = ["symbol", "title", "issuer", "issued_on", "status", "access"]
@@ -16,6 +42,23 @@ class DocumentViewSet(SnippetViewSet):
     search_fields = ["symbol", "title"]
     ordering = ["-issued_on"]
     list_per_page = 50
+
+    def get_queryset(self, request):
+        # Drafts included: what editors may not see stays out of their listing.
+        return Document.objects.filter(Document.visible_to_q(request.user))
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path(
+                "sharing/<str:pk>/",
+                SharingView.as_view(
+                    model=Document,
+                    permission_policy=self.permission_policy,
+                    index_url_name=self.get_url_name("list"),
+                ),
+                name="sharing",
+            )
+        ]
 
 
 class IssuingBodyViewSet(SnippetViewSet):
@@ -40,3 +83,14 @@ class ArchiveViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(ArchiveViewSetGroup)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def sharing_button(snippet, user, next_url=None):
+    if isinstance(snippet, Document):
+        yield ListingButton(
+            _("Sharing"),
+            reverse("wagtailsnippets_documents_document:sharing", args=[snippet.pk]),
+            icon_name="lock",
+            priority=30,
+        )

@@ -1,0 +1,96 @@
+from wagtail.models import ModelLogEntry
+
+from portal.documents.factories import DocumentFactory
+from tests.factories import UserFactory
+
+SHARING_URL = "/admin/snippets/documents/document/sharing/{}/"
+LISTING_URL = "/admin/snippets/documents/document/"
+
+
+def test_an_editor_lists_and_edits_only_documents_they_may_see_others_are_404(client, db):
+    public = DocumentFactory(symbol="15-NQ/TW")
+    secret = DocumentFactory(symbol="17-NQ/TW", access="restricted")
+    editor = UserFactory(role="editor")
+    client.force_login(editor)
+
+    listing = client.get(LISTING_URL).content.decode()
+
+    assert public.symbol in listing
+    assert secret.symbol not in listing
+    assert client.get(
+        f"/admin/snippets/documents/document/edit/{secret.pk}/"
+    ).status_code == 404
+    assert (
+        client.get(f"/admin/snippets/documents/document/edit/{public.pk}/").status_code
+        == 200
+    )
+
+
+def test_sharing_a_document_grants_access_and_is_written_to_the_audit_log(client, db):
+    secret = DocumentFactory(symbol="17-NQ/TW", access="restricted")
+    admin = UserFactory(role="admin")
+    reader = UserFactory(role="staff")
+    approver = UserFactory(role="approver")
+    client.force_login(admin)
+
+    response = client.post(
+        SHARING_URL.format(secret.pk),
+        {
+            "access": "restricted",
+            "groups": [approver.groups.get().pk],
+            "users": [reader.pk],
+        },
+    )
+
+    assert response.status_code == 302
+    assert secret.is_visible_to(reader) and secret.is_visible_to(approver)
+    assert not secret.is_visible_to(UserFactory(role="staff"))
+    entry = ModelLogEntry.objects.get(action="portal.sharing")
+    assert entry.user == admin
+    assert entry.data["groups"] == ["Người duyệt"]
+    assert entry.data["users"] == [reader.username]
+
+    client.post(
+        SHARING_URL.format(secret.pk),
+        {"access": "restricted", "groups": [approver.groups.get().pk]},
+    )
+    assert not secret.is_visible_to(reader)
+    assert ModelLogEntry.objects.filter(action="portal.sharing").count() == 2
+
+
+def test_changing_the_access_level_is_audited(client, db):
+    document = DocumentFactory(symbol="15-NQ/TW")
+    admin = UserFactory(role="admin")
+    client.force_login(admin)
+
+    client.post(SHARING_URL.format(document.pk), {"access": "internal"})
+
+    document.refresh_from_db()
+    assert document.access == "internal"
+    entry = ModelLogEntry.objects.get(action="portal.access")
+    assert entry.data == {"from": "public", "to": "internal"}
+
+
+def test_a_restricted_item_shared_with_nobody_is_refused_with_a_vietnamese_message(
+    client, db
+):
+    document = DocumentFactory(symbol="15-NQ/TW")
+    client.force_login(UserFactory(role="admin"))
+
+    response = client.post(SHARING_URL.format(document.pk), {"access": "restricted"})
+
+    assert response.status_code == 200
+    assert "phải được chia sẻ" in response.content.decode()
+    document.refresh_from_db()
+    assert document.access == "public"
+
+
+def test_staff_without_an_admin_role_cannot_share(client, db):
+    document = DocumentFactory(symbol="15-NQ/TW")
+    client.force_login(UserFactory(role="staff"))
+
+    response = client.post(SHARING_URL.format(document.pk), {"access": "internal"})
+
+    assert response.status_code in (302, 403)
+    document.refresh_from_db()
+    assert document.access == "public"

@@ -1,0 +1,67 @@
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views import View
+from wagtail.admin import messages
+from wagtail.log_actions import log
+
+from portal.access.forms import SharingForm
+from portal.access.sharing import share
+
+
+class SharingView(View):
+    """Who may see an item: its access level and the groups and users it is
+    shared with. Changes apply at once, outside the item's revisions."""
+
+    model = None
+    permission_policy = None
+    index_url_name = None
+
+    def dispatch(self, request, pk):
+        self.item = get_object_or_404(self.model, pk=pk)
+        if not self.permission_policy.user_has_permission_for_instance(
+            request.user, "change", self.item
+        ):
+            raise PermissionDenied
+        return super().dispatch(request, pk)
+
+    def get(self, request, pk):
+        form = SharingForm(
+            initial={
+                "access": self.item.access,
+                "groups": self.item.shared_group_ids(),
+                "users": self.item.shared_user_ids(),
+            }
+        )
+        return self.render(form)
+
+    def post(self, request, pk):
+        form = SharingForm(request.POST)
+        if not form.is_valid():
+            return self.render(form)
+        previous_access = self.item.access
+        if previous_access != form.cleaned_data["access"]:
+            self.item.access = form.cleaned_data["access"]
+            self.item.save(update_fields=["access"])
+            log(
+                instance=self.item,
+                action="portal.access",
+                user=request.user,
+                data={"from": previous_access, "to": self.item.access},
+            )
+        share(
+            self.item,
+            form.cleaned_data["groups"],
+            form.cleaned_data["users"],
+            request.user,
+        )
+        messages.success(request, _("Sharing saved."))
+        return redirect(request.path)
+
+    def render(self, form):
+        return TemplateResponse(
+            self.request,
+            "access/sharing.html",
+            {"item": self.item, "form": form, "index_url_name": self.index_url_name},
+        )
