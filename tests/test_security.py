@@ -74,10 +74,10 @@ def test_public_pages_send_the_security_headers(client, home_page):
     response = client.get("/")
 
     assert "default-src 'self'" in response["Content-Security-Policy"]
-    assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
-    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    assert response["X-Frame-Options"] == "DENY"
 
 
 def test_session_and_csrf_cookies_are_http_only_and_same_site(settings):

@@ -7,7 +7,9 @@ SHARING_URL = "/admin/snippets/documents/document/sharing/{}/"
 LISTING_URL = "/admin/snippets/documents/document/"
 
 
-def test_an_editor_lists_and_edits_only_documents_they_may_see_others_are_404(client, db):
+def test_an_editor_lists_and_edits_only_documents_they_may_see_others_are_404(
+    client, db
+):
     public = DocumentFactory(symbol="15-NQ/TW")
     secret = DocumentFactory(symbol="17-NQ/TW", access="restricted")
     editor = UserFactory(role="editor")
@@ -17,9 +19,10 @@ def test_an_editor_lists_and_edits_only_documents_they_may_see_others_are_404(cl
 
     assert public.symbol in listing
     assert secret.symbol not in listing
-    assert client.get(
-        f"/admin/snippets/documents/document/edit/{secret.pk}/"
-    ).status_code == 404
+    assert (
+        client.get(f"/admin/snippets/documents/document/edit/{secret.pk}/").status_code
+        == 404
+    )
     assert (
         client.get(f"/admin/snippets/documents/document/edit/{public.pk}/").status_code
         == 200

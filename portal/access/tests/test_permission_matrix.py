@@ -1,0 +1,162 @@
+"""Every role × access level × surface, against the table in permission_matrix.csv.
+
+Run on PostgreSQL and the real search engine by the test command.
+"""
+
+import csv
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from guardian.shortcuts import assign_perm
+
+from portal.documents.factories import DocumentFactory
+from portal.documents.models import Attachment
+from portal.documents.types import DocumentType
+from tests.factories import UserFactory
+
+TABLE = Path(__file__).with_name("permission_matrix.csv")
+LEVELS = ["public", "internal", "restricted"]
+# Each level's item has a word and a type of its own, so that counts can be read apart.
+WORDS = {"public": "congkhai", "internal": "noibo", "restricted": "hanche"}
+TYPES = {
+    "public": DocumentType.RESOLUTION,
+    "internal": DocumentType.DIRECTIVE,
+    "restricted": DocumentType.CONCLUSION,
+}
+TYPE_LABELS = {"public": "Nghị quyết", "internal": "Chỉ thị", "restricted": "Kết luận"}
+
+
+def read_table():
+    with TABLE.open(encoding="utf-8") as lines:
+        rows = csv.DictReader(line for line in lines if not line.startswith("#"))
+        return [
+            (
+                row["role"],
+                row["surface"],
+                {level: row[level] == "Y" for level in LEVELS},
+            )
+            for row in rows
+        ]
+
+
+def make_user(role):
+    if role == "anonymous":
+        return None
+    if role == "shared_staff":
+        user = UserFactory(role="staff")
+        user.groups.add(Group.objects.get(name="Nhóm được chia sẻ"))
+        return user
+    return UserFactory(role=role)
+
+
+@pytest.fixture
+def items(archive_page, search_backend):
+    shared_group = Group.objects.create(name="Nhóm được chia sẻ")
+    items = {}
+    for number, level in enumerate(LEVELS, start=1):
+        document = DocumentFactory(
+            symbol=f"{number:02d}-{TYPES[level].value}/TW",
+            document_type=TYPES[level],
+            title=f"Văn bản {WORDS[level]} về công tác văn phòng",
+            access=level,
+        )
+        attachment = Attachment(document=document, title="Phụ lục")
+        attachment.file.save("phu-luc.pdf", ContentFile(b"%PDF-1.4"), save=True)
+        items[level] = (document, attachment)
+    assign_perm("documents.view_document", shared_group, items["restricted"][0])
+    search_backend.refresh_indexes()
+    return items
+
+
+def search_json(client, word):
+    return client.get("/search/", {"q": word, "format": "json"}).json()
+
+
+SURFACES = {
+    "page": lambda c, a, doc, att, level: c.get(a.document_url(doc)).status_code == 200,
+    "archive_listing": lambda c, a, doc, att, level: (
+        doc in c.get("/van-ban/").context["results"]
+    ),
+    "search_hit": lambda c, a, doc, att, level: (
+        doc.symbol
+        in [
+            hit.symbol
+            for hit in c.get("/search/", {"q": WORDS[level]}).context["results"].hits
+        ]
+    ),
+    "search_count": lambda c, a, doc, att, level: (
+        search_json(c, WORDS[level])["count"] == 1
+    ),
+    "facet_count": lambda c, a, doc, att, level: (
+        search_json(c, WORDS[level])["facets"]["type"].get(TYPE_LABELS[level]) == 1
+    ),
+    "highlight": lambda c, a, doc, att, level: (
+        f"<mark>{WORDS[level]}</mark>"
+        in c.get("/search/", {"q": WORDS[level]}).content.decode()
+    ),
+    "suggest": lambda c, a, doc, att, level: (
+        doc.symbol
+        in [
+            hit["symbol"]
+            for hit in c.get("/search/suggest/", {"q": WORDS[level][:5]}).json()[
+                "results"
+            ]
+        ]
+    ),
+    "json": lambda c, a, doc, att, level: (
+        doc.symbol in [hit["symbol"] for hit in search_json(c, WORDS[level])["results"]]
+    ),
+    "attachment": lambda c, a, doc, att, level: (
+        c.get(a.attachment_url(att)).status_code == 200
+    ),
+    "statistics": lambda c, a, doc, att, level: (
+        dict(
+            dict(c.get("/van-ban/thong-ke/?year=2022").context["tables"])[
+                "Loại văn bản"
+            ]
+        )[TYPE_LABELS[level]]
+        == 1
+    ),
+    "admin_listing": lambda c, a, doc, att, level: (
+        c.get("/admin/snippets/documents/document/").status_code == 200
+        and doc.symbol in c.get("/admin/snippets/documents/document/").content.decode()
+    ),
+}
+
+
+@pytest.mark.engine
+@pytest.mark.parametrize(
+    "role, surface, expected",
+    read_table(),
+    ids=[f"{r}-{s}" for r, s, _e in read_table()],
+)
+def test_permission_matrix(client, archive_page, items, role, surface, expected):
+    user = make_user(role)
+    if user:
+        client.force_login(user)
+
+    seen = {
+        level: SURFACES[surface](client, archive_page, *items[level], level)
+        for level in LEVELS
+    }
+
+    assert seen == expected
+
+
+def test_the_table_covers_every_role_and_surface():
+    rows = read_table()
+    roles = {role for role, _surface, _expected in rows}
+    surfaces = {surface for _role, surface, _expected in rows}
+    assert roles == {
+        "anonymous",
+        "staff",
+        "shared_staff",
+        "editor",
+        "approver",
+        "clerk",
+        "admin",
+    }
+    assert surfaces == set(SURFACES)
+    assert len(rows) == len(roles) * len(surfaces)
