@@ -6,6 +6,7 @@ existing document updates it in place.
 """
 
 import json
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -16,7 +17,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
-from django.db.models import prefetch_related_objects
+from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from guardian.models import GroupObjectPermission, UserObjectPermission
@@ -75,6 +76,7 @@ class DocumentImporter:
         }
         self.subject_areas = {area.name: area for area in SubjectArea.objects.all()}
         self.pending_relations = []  # (line, source document, relation dicts)
+        self.backends = list(get_search_backends())
 
     # -- reading ---------------------------------------------------------------
 
@@ -83,6 +85,13 @@ class DocumentImporter:
             return self.import_lines(lines)
 
     def import_lines(self, lines):
+        with ExitStack() as stack:
+            for backend in self.backends:
+                if hasattr(backend, "bulk_loading"):
+                    stack.enter_context(backend.bulk_loading(Document))
+            return self._import_lines(lines)
+
+    def _import_lines(self, lines):
         batch, done = [], 0
         for number, line in enumerate(lines, start=1):
             if not line.strip():
@@ -239,7 +248,7 @@ class DocumentImporter:
         self.report.updated += len(changed)
         saved = [document for _row, document in documents]
         prefetch_related_objects(saved, "attachments")
-        for backend in get_search_backends():
+        for backend in self.backends:
             backend.add_bulk(Document, saved)
         self.pending_relations += [
             (row.line, document, row.relations)
@@ -264,15 +273,20 @@ class DocumentImporter:
         return list(by_key.values())
 
     def _existing(self, rows):
+        """The batch's documents already in the archive, by their identity.
+
+        One exact lookup per key (the unique index answers each), so the cost
+        does not grow with the size of the archive.
+        """
         keys = {self._key(row) for row in rows}
-        candidates = Document.objects.filter(
-            symbol_key__in={key[0] for key in keys},
-            issued_year__in={key[2] for key in keys},
-        ).prefetch_related("attachments")
+        identity = Q()
+        for key, issuer_id, year in keys:
+            identity |= Q(symbol_key=key, issuer_id=issuer_id, issued_year=year)
         return {
             (document.symbol_key, document.issuer_id, document.issued_year): document
-            for document in candidates
-            if (document.symbol_key, document.issuer_id, document.issued_year) in keys
+            for document in Document.objects.filter(identity).prefetch_related(
+                "attachments"
+            )
         }
 
     def _save_subject_areas(self, documents, replace):

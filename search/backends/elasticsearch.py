@@ -10,6 +10,8 @@ uses the core ``index_prefixes`` feature instead of edge n-grams.
 import copy
 import logging
 import re
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 
 from elasticsearch import ApiError, TransportError
 from modelsearch.backends.elasticsearch9 import (
@@ -150,12 +152,62 @@ class PortalElasticsearchBackend(PortalSearchMixin, Elasticsearch9SearchBackend)
     autocomplete_query_compiler_class = FoldingAutocompleteQueryCompiler
     settings = {"settings": {"index": {"max_result_window": MAX_RESULT_WINDOW}}}
 
+    _sender = None
+
+    @contextmanager
+    def bulk_loading(self, model):
+        """Index a large load faster: no refreshes until it is done, and each
+        batch sent from a thread while the caller prepares the next one."""
+        name = self.get_index_for_model(model).name
+        self._set_refresh_interval(name, "-1")
+        self._sender, self._in_flight = ThreadPoolExecutor(max_workers=1), []
+        try:
+            yield
+        finally:
+            sender, self._sender = self._sender, None
+            try:
+                while self._in_flight:
+                    self._settle(*self._in_flight.pop(0))
+            finally:
+                sender.shutdown()
+                self._set_refresh_interval(name, None)
+
+    def _set_refresh_interval(self, name, interval):
+        try:
+            self.es.indices.put_settings(
+                index=name, settings={"index": {"refresh_interval": interval}}
+            )
+            if interval is None:
+                self.es.indices.refresh(index=name)
+        except (ApiError, TransportError):
+            logger.warning(
+                "could not set the refresh interval of %s", name, exc_info=True
+            )
+
+    def _send_in_background(self, model, obj_list):
+        mapping = self.mapping_class(model)
+        actions = [
+            {"_id": mapping.get_document_id(obj), **mapping.get_document(obj)}
+            for obj in obj_list
+        ]
+        index = self.get_index_for_model(model).name
+        future = self._sender.submit(self.bulk, self.es, actions, index=index)
+        self._in_flight.append((future, model, [obj.pk for obj in obj_list]))
+        # At most two batches wait in memory for the engine.
+        while len(self._in_flight) > 2:
+            self._settle(*self._in_flight.pop(0))
+
+    def _settle(self, future, model, pks):
+        self._deferring(True, model, pks, future.result)
+
     # While the engine is unreachable, changes wait in the database (see
     # search.models.PendingIndexUpdate) instead of being lost.
     def add(self, obj, defer_on_failure=True):
         self._deferring(defer_on_failure, type(obj), [obj.pk], super().add, obj)
 
     def add_bulk(self, model, obj_list, defer_on_failure=True):
+        if self._sender and defer_on_failure and obj_list:
+            return self._send_in_background(model, obj_list)
         pks = [obj.pk for obj in obj_list]
         self._deferring(defer_on_failure, model, pks, super().add_bulk, model, obj_list)
 
