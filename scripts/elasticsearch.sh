@@ -8,6 +8,8 @@
 # repository; each run gets its own data folder under STATE_DIR. The engine refuses
 # to run as root, so under root it runs as an unprivileged system user.
 set -euo pipefail
+SERVICE=elasticsearch
+. "$(dirname "$0")/service-lib.sh"
 
 ES_VERSION="${PORTAL_ES_VERSION:-9.5.4}"
 ES_HEAP="${PORTAL_ES_HEAP:-512m}"
@@ -21,9 +23,6 @@ else
   CACHE_DIR="${PORTAL_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/portal}"
 fi
 ES_HOME="$CACHE_DIR/elasticsearch-$ES_VERSION"
-
-log() { echo "elasticsearch: $*" >&2; }
-die() { log "$*"; exit 1; }
 
 fetch_distribution() {
   [ -x "$ES_HOME/bin/elasticsearch" ] && return
@@ -42,10 +41,6 @@ fetch_distribution() {
   chmod a+x "$unpack/elasticsearch-$ES_VERSION"/bin/*
   mv "$unpack/elasticsearch-$ES_VERSION" "$ES_HOME"
   rm -rf "$unpack" "$CACHE_DIR/elasticsearch-$ES_VERSION.zip"
-}
-
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
 as_engine_user() {
@@ -107,10 +102,4 @@ stop() {
   kill -9 "$pid" 2>/dev/null || true
 }
 
-[ $# -eq 2 ] || die "usage: $0 start|stop STATE_DIR"
-STATE="$2"
-case "$1" in
-  start) start ;;
-  stop) stop ;;
-  *) die "usage: $0 start|stop STATE_DIR" ;;
-esac
+run_service_command "$@"

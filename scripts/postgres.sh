@@ -7,9 +7,8 @@
 # Installs Debian's postgresql package when no server is found. The server refuses
 # to run as root, so under root it runs as the postgres system user.
 set -euo pipefail
-
-log() { echo "postgres: $*" >&2; }
-die() { log "$*"; exit 1; }
+SERVICE=postgres
+. "$(dirname "$0")/service-lib.sh"
 
 find_bin() {
   local dir
@@ -38,7 +37,7 @@ start() {
   mkdir -p "$STATE"
   STATE=$(cd "$STATE" && pwd)
   chmod 755 "$STATE"
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  port=$(free_port)
   as_db_user "$bin/initdb" -D "$STATE/data" -U portal --auth=trust -E UTF8 \
     --locale=C.UTF-8 >"$STATE/initdb.log" 2>&1 || { cat "$STATE/initdb.log" >&2; die "initdb failed"; }
   # Durability is pointless for a test database; speed is not.
@@ -55,10 +54,4 @@ stop() {
   as_db_user "$(cat "$STATE/bin")/pg_ctl" -D "$STATE/data" -m fast -w stop >/dev/null
 }
 
-[ $# -eq 2 ] || die "usage: $0 start|stop STATE_DIR"
-STATE="$2"
-case "$1" in
-  start) start ;;
-  stop) stop ;;
-  *) die "usage: $0 start|stop STATE_DIR" ;;
-esac
+run_service_command "$@"
