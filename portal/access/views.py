@@ -1,4 +1,6 @@
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -8,6 +10,14 @@ from wagtail.log_actions import log
 
 from portal.access.forms import SharingForm
 from portal.access.sharing import share
+
+
+def deny(request):
+    """Refuse an item without saying whether it exists: anonymous visitors are
+    asked to sign in, signed-in users get the ordinary 404."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise Http404
 
 
 class SharingView(View):

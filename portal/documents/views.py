@@ -2,24 +2,17 @@
 
 from datetime import date
 
-from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
+from portal.access.views import deny
 from portal.documents.filters import ArchiveFilterForm
 from portal.documents.models import Attachment, Document
 from portal.documents.statistics import export, statistics_tables
 
 PER_PAGE = 20
-
-
-def _deny(request):
-    """Anonymous visitors are asked to sign in; others learn nothing."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    raise Http404
 
 
 def archive(request, page):
@@ -62,7 +55,7 @@ def document_detail(request, page, pk, printable=False):
         pk=pk,
     )
     if not document.is_visible_to(request.user):
-        return _deny(request)
+        return deny(request)
     template = (
         "documents/document_print.html" if printable else "documents/document.html"
     )
@@ -82,7 +75,7 @@ def attachment_download(request, pk):
         Attachment.objects.select_related("document"), pk=pk, document__live=True
     )
     if not attachment.document.is_visible_to(request.user):
-        return _deny(request)
+        return deny(request)
     response = FileResponse(
         attachment.file.open("rb"), as_attachment=True, filename=attachment.filename
     )

@@ -43,7 +43,10 @@ class PortalDatabaseSearchMixin(PortalSearchMixin):
             rows += found
         # One pass over the matches gives the count, every facet and the order.
         facets = {
-            name: dict(Counter(str(row[name]) for row in rows)) for name in FACETS
+            name: dict(
+                Counter(str(row[name]) for row in rows if row.get(name) is not None)
+            )
+            for name in FACETS
         }
         if request.sort == "newest":
             rows.sort(key=lambda row: (-row["day"], row["symbol_rank"]))
@@ -89,6 +92,8 @@ class PortalDatabaseSearchMixin(PortalSearchMixin):
         fields = model.search_db_fields
         queryset = model.objects.visible_to(user)
         for name, value in request.filters.items():
+            if name not in fields:  # e.g. a document type asked of news articles
+                return queryset.none()
             queryset = queryset.filter(**{fields[name]: value})
         if request.date_from:
             queryset = queryset.filter(**{f"{fields['date']}__gte": request.date_from})
@@ -97,6 +102,7 @@ class PortalDatabaseSearchMixin(PortalSearchMixin):
         return queryset
 
     def _matching(self, queryset, request, operator):
+        symbol = queryset.model.search_db_fields.get("symbol")
         text = Q()
         conditions = [
             Q(search_text__contains=f" {text} ")
@@ -104,8 +110,8 @@ class PortalDatabaseSearchMixin(PortalSearchMixin):
         ]
         for condition in conditions:
             text = text & condition if operator == "and" else text | condition
-        if key := request.symbol_key:
-            text = text | Q(symbol_key__startswith=key)
+        if symbol and (key := request.symbol_key):
+            text = text | Q(**{f"{symbol}__startswith": key})
         return queryset.filter(text)
 
     def _rows(self, model, matches, request):
@@ -127,21 +133,27 @@ class PortalDatabaseSearchMixin(PortalSearchMixin):
             )
 
         fields = model.search_db_fields
-        names = ["pk", "symbol_rank", "in_title", "date", *FACETS]
-        rows = matches.annotate(
-            symbol_rank=Case(
-                When(symbol_key=key, then=Value(0)),
-                When(symbol_key__startswith=key, then=Value(1)),
+        facets = [name for name in FACETS if name in fields]
+        names = ["pk", "symbol_rank", "in_title", "date", *facets]
+        symbol = fields.get("symbol")
+        symbol_rank = (
+            Case(
+                When(**{symbol: key}, then=Value(0)),
+                When(**{f"{symbol}__startswith": key}, then=Value(1)),
                 default=Value(2),
                 output_field=IntegerField(),
-            ),
-            in_title=count_of("search_title"),
+            )
+            if symbol
+            else Value(2, output_field=IntegerField())
+        )
+        rows = matches.annotate(
+            symbol_rank=symbol_rank, in_title=count_of("search_title")
         ).values_list(
             "pk",
             "symbol_rank",
             "in_title",
             fields["date"],
-            *(fields[name] for name in FACETS),
+            *(fields[name] for name in facets),
         )
         label = model._meta.label
         found = [dict(zip(names, row, strict=True)) for row in rows]

@@ -24,7 +24,8 @@ from wagtail.search.index import remove_object
 from wagtail.search.tasks import insert_or_update_object_task
 
 from portal.access.models import AccessControlled, AccessControlledQuerySet
-from portal.core.text import fold, normalize, word_text
+from portal.core.models import FoldedSearchText
+from portal.core.text import fold, normalize
 from portal.documents.extraction import extract_text
 from portal.documents.symbols import Symbol, symbol_key
 from portal.documents.types import (
@@ -73,6 +74,7 @@ def private_storage():
 
 class Document(
     AccessControlled,
+    FoldedSearchText,
     WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
@@ -127,14 +129,12 @@ class Document(
         default=EffectiveStatus.IN_FORCE,
         db_index=True,
     )
-    # Folded words for the database search backend (see portal.core.text).
-    search_text = models.TextField(editable=False, blank=True)
-    search_title = models.TextField(editable=False, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     # Where the database search backend finds what the portal's search asks for.
     search_db_fields = {
+        "symbol": "symbol_key",
         "type": "document_type",
         "issuer": "issuer__name",
         "year": "issued_year",
@@ -256,22 +256,14 @@ class Document(
         self.issued_year = self.issued_on.year
         for attachment in self.attachments.all():
             attachment.extract_text()
-        self.search_title = word_text(
-            f"{self.symbol} {self.symbol_key} {self.type_name()} {self.title}"
-        )
-        self.search_text = word_text(
-            " ".join(
-                [
-                    self.symbol,
-                    self.symbol_key,
-                    self.type_name(),
-                    self.title,
-                    self.issuer.name if self.issuer_id else "",
-                    self.signer,
-                    self.body,
-                    self.attachment_text(),
-                ]
-            )
+        self.fill_search_text(
+            [self.symbol, self.symbol_key, self.type_name(), self.title],
+            [
+                self.issuer.name if self.issuer_id else "",
+                self.signer,
+                self.body,
+                self.attachment_text(),
+            ],
         )
 
     @property

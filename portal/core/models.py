@@ -1,0 +1,23 @@
+from django.db import models
+
+from portal.core.text import word_text
+
+
+class FoldedSearchText(models.Model):
+    """Folded words of an item, for the database search backend.
+
+    ``search_title`` holds what ranks highest (title, symbol), ``search_text``
+    everything searchable; both as produced by ``portal.core.text.word_text``.
+    A model using it also names, in ``search_db_fields``, where the shared
+    search fields ("date", and any of "type", "issuer", "year", "status") live.
+    """
+
+    search_text = models.TextField(editable=False, blank=True)
+    search_title = models.TextField(editable=False, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def fill_search_text(self, title_parts, other_parts):
+        self.search_title = word_text(" ".join(title_parts))
+        self.search_text = word_text(" ".join([*title_parts, *other_parts]))
