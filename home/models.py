@@ -16,6 +16,27 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
+    def get_context(self, request, *args, **kwargs):
+        # The home page shows what the apps offer; they know their own rules.
+        from portal.documents.models import Document
+        from portal.news.models import ArticlePage, SectionPage
+
+        context = super().get_context(request, *args, **kwargs)
+        articles = ArticlePage.objects.visible_to(request.user).order_by(
+            "-published_at"
+        )
+        context["featured"] = articles.select_related("hero_image")[:3]
+        context["sections"] = [
+            (section, section.articles_for(request.user)[:4])
+            for section in SectionPage.objects.child_of(self).live().public()
+        ]
+        context["latest_documents"] = (
+            Document.objects.visible_to(None)
+            .select_related("issuer")
+            .order_by("-issued_on")[:6]
+        )
+        return context
+
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home page")

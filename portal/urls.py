@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal.news.feeds import ArticlesFeed
 from search import views as search_views
 
 urlpatterns = [
@@ -17,6 +18,8 @@ urlpatterns = [
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("feeds/", ArticlesFeed(), name="feed"),
+    path("feeds/<slug:section>/", ArticlesFeed(), name="section_feed"),
 ]
 
 if settings.DEBUG:

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "portal.core",
     "portal.access",
     "portal.documents",
+    "portal.news",
     "portal.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -31,16 +31,11 @@ class PortalDatabaseSearchMixin(PortalSearchMixin):
         super().delete(obj)
 
     def portal_search(self, request, user, models):
-        rows, relaxed = [], False
-        for model in self._with_search_text(models):
-            queryset = self._filtered(model, request, user)
-            found = self._rows(model, self._matching(queryset, request, "and"), request)
-            if not found and request.may_relax:
-                found = self._rows(
-                    model, self._matching(queryset, request, "or"), request
-                )
-                relaxed = bool(found)
-            rows += found
+        rows = self._rows_of_all(models, request, user, "and")
+        relaxed = False
+        if not rows and request.may_relax:
+            rows = self._rows_of_all(models, request, user, "or")
+            relaxed = bool(rows)
         # One pass over the matches gives the count, every facet and the order.
         facets = {
             name: dict(
@@ -64,6 +59,17 @@ class PortalDatabaseSearchMixin(PortalSearchMixin):
             facets=facets,
             relaxed=relaxed,
         )
+
+    def _rows_of_all(self, models, request, user, operator):
+        return [
+            row
+            for model in self._with_search_text(models)
+            for row in self._rows(
+                model,
+                self._matching(self._filtered(model, request, user), request, operator),
+                request,
+            )
+        ]
 
     def portal_suggest(self, text, user, models, limit=8):
         from search.query import SearchRequest
@@ -95,10 +101,13 @@ class PortalDatabaseSearchMixin(PortalSearchMixin):
             if name not in fields:  # e.g. a document type asked of news articles
                 return queryset.none()
             queryset = queryset.filter(**{fields[name]: value})
+        day = fields["date"]
+        if model._meta.get_field(day).get_internal_type() == "DateTimeField":
+            day = f"{day}__date"
         if request.date_from:
-            queryset = queryset.filter(**{f"{fields['date']}__gte": request.date_from})
+            queryset = queryset.filter(**{f"{day}__gte": request.date_from})
         if request.date_to:
-            queryset = queryset.filter(**{f"{fields['date']}__lte": request.date_to})
+            queryset = queryset.filter(**{f"{day}__lte": request.date_to})
         return queryset
 
     def _matching(self, queryset, request, operator):

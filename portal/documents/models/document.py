@@ -270,6 +270,12 @@ class Document(
     def slug(self):
         return slugify(fold(self.symbol)) or "van-ban"
 
+    def get_absolute_url(self):
+        from portal.documents.models.archive_page import ArchivePage
+
+        archive = ArchivePage.current()
+        return archive.document_url(self) if archive else ""
+
     def type_name(self):
         """The type's Vietnamese name, which readers search for ("nghị quyết …")."""
         with translation.override("vi"):

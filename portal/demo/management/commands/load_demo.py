@@ -6,6 +6,7 @@ from django.db import transaction
 from portal.access.roles import ROLE_BY_KEY
 from portal.demo.accounts import DEMO_PASSWORD, load_accounts
 from portal.demo.documents import load_archive
+from portal.demo.news import load_news
 from portal.demo.site import load_home_page
 
 
@@ -21,6 +22,7 @@ class Command(BaseCommand):
             home = load_home_page()
             accounts = load_accounts()
         archive = load_archive(home)
+        load_news(home)
         # Bulk-created content skips the index signals; rebuild once at the end.
         call_command("update_index", verbosity=0)
 

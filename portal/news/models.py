@@ -1,0 +1,186 @@
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from portal.access.models import AccessControlled
+from portal.core.models import FoldedSearchText
+from portal.news.blocks import ArticleBodyBlock
+
+ARTICLES_PER_PAGE = 10
+
+
+class ArticleQuerySet(PageQuerySet):
+    def visible_to(self, user):
+        """Published articles the user may read."""
+        return self.live().public().filter(self.model.visible_to_q(user))
+
+
+class SectionPage(Page):
+    """Chuyên mục: a section of the news with its paginated articles."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.ArticlePage"]
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def articles_for(self, user):
+        return (
+            ArticlePage.objects.child_of(self)
+            .visible_to(user)
+            .order_by("-published_at")
+            .select_related("hero_image")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = Paginator(
+            self.articles_for(request.user), ARTICLES_PER_PAGE
+        ).get_page(request.GET.get("page"))
+        return context
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class ArticlePage(AccessControlled, FoldedSearchText, Page):
+    """A news article (bài viết), in the shape of the office's news pages."""
+
+    lead = models.TextField(_("lead"), help_text=_("Sapo: the opening paragraph"))
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("main image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_caption = models.CharField(
+        _("caption of the main image"), max_length=255, blank=True
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
+    author = models.CharField(_("author"), max_length=255, blank=True)
+    published_at = models.DateTimeField(
+        _("publication date and time"), default=timezone.now
+    )
+    tags = ClusterTaggableManager(
+        through=ArticleTag, blank=True, verbose_name=_("tags")
+    )
+
+    objects = PageManager.from_queryset(ArticleQuerySet)()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("lead"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_caption")],
+            heading=_("Main image"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("author"),
+        FieldPanel("published_at"),
+        FieldPanel("tags"),
+    ]
+    settings_panels = Page.settings_panels + [FieldPanel("access")]
+    search_fields = Page.search_fields + [
+        index.SearchField("lead", boost=2),
+        index.SearchField("body"),
+        index.SearchField("author"),
+        index.FilterField("published_at"),
+    ]
+    search_db_fields = {"date": "published_at"}
+    parent_page_types = ["news.SectionPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def save(self, *args, **kwargs):
+        self.fill_search_text([self.title], [self.lead, self.author, self.body_text()])
+        super().save(*args, **kwargs)
+
+    def body_text(self):
+        """The body's words, for search and snippets."""
+        return " ".join(
+            " ".join(block.block.get_searchable_content(block.value))
+            for block in self.body
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["newer_articles"] = self.newer_articles(request.user)
+        context["older_articles"] = self.older_articles(request.user)
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        if not self.is_visible_to(request.user):
+            from portal.access.views import deny
+
+            return deny(request)
+        return super().serve(request, *args, **kwargs)
+
+    def get_sitemap_urls(self, request=None):
+        # Only public articles are announced to search engines.
+        if self.access != "public":
+            return []
+        return super().get_sitemap_urls(request)
+
+    def siblings_for(self, user):
+        return ArticlePage.objects.sibling_of(self, inclusive=False).visible_to(user)
+
+    def newer_articles(self, user, count=5):
+        """Các bài mới đăng: newer articles of the same section."""
+        newer = self.siblings_for(user).filter(published_at__gt=self.published_at)
+        return list(newer.order_by("published_at")[:count])[::-1]
+
+    def older_articles(self, user, count=10):
+        """Các bài đã đăng: older articles of the same section."""
+        older = self.siblings_for(user).filter(published_at__lt=self.published_at)
+        return older.order_by("-published_at")[:count]
+
+    @classmethod
+    def search_queryset(cls):
+        return cls.objects.live()
+
+    @classmethod
+    def present_search_hits(cls, articles, terms):
+        from search.highlight import highlight, snippet
+        from search.query import SearchHit
+
+        return [
+            SearchHit(
+                item=article,
+                kind="article",
+                url=article.url,
+                title=article.title,
+                title_html=highlight(article.title, terms),
+                snippet=snippet([article.lead, article.body_text()], terms),
+                issued_on=article.published_at.date(),
+            )
+            for article in articles
+        ]
+
+    def search_extras(self):
+        return {
+            "kind": "article",
+            "principals": self.principals(),
+            "live": self.live,
+            "date": self.published_at.date().isoformat(),
+            "suggest": self.title,
+        }
