@@ -1,5 +1,7 @@
 """Every role × access level × surface, against the table in permission_matrix.csv.
 
+Each level has one document (with an attachment) and one news article.
+
 Run on PostgreSQL and the real search engine by the test command.
 """
 
@@ -14,12 +16,14 @@ from guardian.shortcuts import assign_perm
 from portal.documents.factories import DocumentFactory
 from portal.documents.models import Attachment
 from portal.documents.types import DocumentType
+from portal.news.factories import make_article, make_section
 from tests.factories import UserFactory
 
 TABLE = Path(__file__).with_name("permission_matrix.csv")
 LEVELS = ["public", "internal", "restricted"]
 # Each level's item has a word and a type of its own, so that counts can be read apart.
 WORDS = {"public": "congkhai", "internal": "noibo", "restricted": "hanche"}
+ARTICLE_WORDS = {level: f"tin{word}" for level, word in WORDS.items()}
 TYPES = {
     "public": DocumentType.RESOLUTION,
     "internal": DocumentType.DIRECTIVE,
@@ -54,6 +58,7 @@ def make_user(role):
 @pytest.fixture
 def items(archive_page, search_backend):
     shared_group = Group.objects.create(name="Nhóm được chia sẻ")
+    section = make_section(archive_page.get_parent())
     items = {}
     for number, level in enumerate(LEVELS, start=1):
         document = DocumentFactory(
@@ -64,8 +69,15 @@ def items(archive_page, search_backend):
         )
         attachment = Attachment(document=document, title="Phụ lục")
         attachment.file.save("phu-luc.pdf", ContentFile(b"%PDF-1.4"), save=True)
-        items[level] = (document, attachment)
+        article = make_article(
+            section,
+            title=f"Tin {ARTICLE_WORDS[level]} hôm nay",
+            slug=f"tin-{level}",
+            access=level,
+        )
+        items[level] = (document, attachment, article)
     assign_perm("documents.view_document", shared_group, items["restricted"][0])
+    assign_perm("news.view_articlepage", shared_group, items["restricted"][2])
     search_backend.refresh_indexes()
     return items
 
@@ -74,29 +86,39 @@ def search_json(client, word):
     return client.get("/search/", {"q": word, "format": "json"}).json()
 
 
+def article_hits(client, word):
+    return [
+        hit["url"]
+        for hit in search_json(client, word)["results"]
+        if hit["kind"] == "article"
+    ]
+
+
 SURFACES = {
-    "page": lambda c, a, doc, att, level: c.get(a.document_url(doc)).status_code == 200,
-    "archive_listing": lambda c, a, doc, att, level: (
+    "page": lambda c, a, doc, att, art, level: (
+        c.get(a.document_url(doc)).status_code == 200
+    ),
+    "archive_listing": lambda c, a, doc, att, art, level: (
         doc in c.get("/van-ban/").context["results"]
     ),
-    "search_hit": lambda c, a, doc, att, level: (
+    "search_hit": lambda c, a, doc, att, art, level: (
         doc.symbol
         in [
             hit.symbol
             for hit in c.get("/search/", {"q": WORDS[level]}).context["results"].hits
         ]
     ),
-    "search_count": lambda c, a, doc, att, level: (
+    "search_count": lambda c, a, doc, att, art, level: (
         search_json(c, WORDS[level])["count"] == 1
     ),
-    "facet_count": lambda c, a, doc, att, level: (
+    "facet_count": lambda c, a, doc, att, art, level: (
         search_json(c, WORDS[level])["facets"]["type"].get(TYPE_LABELS[level]) == 1
     ),
-    "highlight": lambda c, a, doc, att, level: (
+    "highlight": lambda c, a, doc, att, art, level: (
         f"<mark>{WORDS[level]}</mark>"
         in c.get("/search/", {"q": WORDS[level]}).content.decode()
     ),
-    "suggest": lambda c, a, doc, att, level: (
+    "suggest": lambda c, a, doc, att, art, level: (
         doc.symbol
         in [
             hit["symbol"]
@@ -105,13 +127,13 @@ SURFACES = {
             ]
         ]
     ),
-    "json": lambda c, a, doc, att, level: (
+    "json": lambda c, a, doc, att, art, level: (
         doc.symbol in [hit["symbol"] for hit in search_json(c, WORDS[level])["results"]]
     ),
-    "attachment": lambda c, a, doc, att, level: (
+    "attachment": lambda c, a, doc, att, art, level: (
         c.get(a.attachment_url(att)).status_code == 200
     ),
-    "statistics": lambda c, a, doc, att, level: (
+    "statistics": lambda c, a, doc, att, art, level: (
         dict(
             dict(c.get("/van-ban/thong-ke/?year=2022").context["tables"])[
                 "Loại văn bản"
@@ -119,7 +141,22 @@ SURFACES = {
         )[TYPE_LABELS[level]]
         == 1
     ),
-    "admin_listing": lambda c, a, doc, att, level: (
+    "article_page": lambda c, a, doc, att, art, level: (
+        c.get(art.url).status_code == 200
+    ),
+    "section_listing": lambda c, a, doc, att, art, level: (
+        art.title in c.get(art.get_parent().url).content.decode()
+    ),
+    "article_search": lambda c, a, doc, att, art, level: (
+        art.url in article_hits(c, ARTICLE_WORDS[level])
+    ),
+    "feed": lambda c, a, doc, att, art, level: (
+        art.title in c.get("/feeds/").content.decode()
+    ),
+    "sitemap": lambda c, a, doc, att, art, level: (
+        art.url in c.get("/sitemap.xml").content.decode()
+    ),
+    "admin_listing": lambda c, a, doc, att, art, level: (
         c.get("/admin/snippets/documents/document/").status_code == 200
         and doc.symbol in c.get("/admin/snippets/documents/document/").content.decode()
     ),
