@@ -22,12 +22,14 @@ class Command(BaseCommand):
             home = load_home_page()
             accounts = load_accounts()
         archive = load_archive(home)
-        load_news(home)
+        articles = load_news(home)
         # Bulk-created content skips the index signals; rebuild once at the end.
         call_command("update_index", verbosity=0)
 
         self.stdout.write(
-            self.style.SUCCESS(f"Demo content loaded: {archive.saved} documents.")
+            self.style.SUCCESS(
+                f"Demo content loaded: {articles} articles, {archive.saved} documents."
+            )
         )
         self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
         for account in accounts:
