@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from wagtail.admin import messages
 from wagtail.log_actions import log
+from wagtail.models import Page
 
 from portal.access.forms import SharingForm
 from portal.access.sharing import share
@@ -30,11 +31,18 @@ class SharingView(View):
 
     def dispatch(self, request, pk):
         self.item = get_object_or_404(self.model, pk=pk)
-        if not self.permission_policy.user_has_permission_for_instance(
-            request.user, "change", self.item
-        ):
+        if not self.may_share(request.user):
             raise PermissionDenied
         return super().dispatch(request, pk)
+
+    def may_share(self, user):
+        """Those who may change an item and see it may share it."""
+        if isinstance(self.item, Page):
+            may_change = self.item.permissions_for_user(user).can_edit()
+            return may_change and self.item.is_visible_to(user)
+        return self.permission_policy.user_has_permission_for_instance(
+            user, "change", self.item
+        )
 
     def get(self, request, pk):
         form = SharingForm(

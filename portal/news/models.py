@@ -96,7 +96,7 @@ class ArticlePage(AccessControlled, FoldedSearchText, Page):
         FieldPanel("published_at"),
         FieldPanel("tags"),
     ]
-    settings_panels = Page.settings_panels + [FieldPanel("access")]
+    # Who may read it is set with the page's Sharing button (see wagtail_hooks).
     search_fields = Page.search_fields + [
         index.SearchField("lead", boost=2),
         index.SearchField("body"),

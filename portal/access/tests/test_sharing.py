@@ -97,3 +97,48 @@ def test_staff_without_an_admin_role_cannot_share(client, db):
     assert response.status_code in (302, 403)
     document.refresh_from_db()
     assert document.access == "public"
+
+
+def test_an_article_is_shared_from_its_own_sharing_page(client, home_page):
+    from portal.news.factories import make_article, make_section
+
+    article = make_article(make_section(home_page), access="internal")
+    reader = UserFactory(role="staff")
+    client.force_login(UserFactory(role="approver"))
+    url = f"/admin/news/articles/{article.pk}/sharing/"
+
+    assert client.get(url).status_code == 200
+    client.post(url, {"access": "restricted", "users": [reader.pk]})
+
+    article.refresh_from_db()
+    assert article.access == "restricted"
+    assert article.is_visible_to(reader)
+    from wagtail.models import PageLogEntry
+
+    assert PageLogEntry.objects.filter(action="portal.sharing", page=article).exists()
+
+
+def test_staff_cannot_share_articles(client, home_page):
+    from portal.news.factories import make_article, make_section
+
+    article = make_article(make_section(home_page))
+    client.force_login(UserFactory(role="staff"))
+
+    response = client.post(
+        f"/admin/news/articles/{article.pk}/sharing/", {"access": "internal"}
+    )
+
+    assert response.status_code in (302, 403)
+    article.refresh_from_db()
+    assert article.access == "public"
+
+
+def test_the_article_editor_offers_the_sharing_button(client, home_page):
+    from portal.news.factories import make_article, make_section
+
+    article = make_article(make_section(home_page))
+    client.force_login(UserFactory(role="approver"))
+
+    html = client.get(f"/admin/pages/{article.pk}/edit/").content.decode()
+
+    assert f"/admin/news/articles/{article.pk}/sharing/" in html
