@@ -138,3 +138,14 @@ def test_the_home_page_shows_featured_articles_sections_and_documents(
 
     assert "Tin nổi bật" in html and "Tin hoạt động" in html
     assert "15-NQ/TW" in html and "16-NQ/TW" not in html
+
+
+def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(
+    client, home_page
+):
+    response = client.get("/robots.txt")
+
+    assert response["Content-Type"].startswith("text/plain")
+    body = response.content.decode()
+    assert "Disallow: /admin/" in body
+    assert "Sitemap: http://testserver/sitemap.xml" in body
