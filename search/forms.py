@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.text import normalize
+from search.query import SearchRequest
 
 MAX_QUERY_LENGTH = 500
 PER_PAGE = 10
@@ -78,8 +79,6 @@ class SearchForm(forms.Form):
             for name in self.fields
             if name not in self.errors
         }
-        from search.query import SearchRequest
-
         return SearchRequest(
             text=data.get("q") or "",
             filters={

@@ -31,12 +31,11 @@ def statistics(request, page):
     (counting only what the reader may see)."""
     visible = Document.objects.visible_to(request.user)
     years = visible.years()
+    latest = years[0] if years else date.today().year
     try:
-        year = int(
-            request.GET.get("year") or (years[0] if years else date.today().year)
-        )
+        year = int(request.GET.get("year") or latest)
     except ValueError:
-        year = years[0] if years else date.today().year
+        year = latest
     tables = statistics_tables(visible.filter(issued_year=year))
     if request.GET.get("format") in ("csv", "xlsx"):
         return export(tables, year, request.GET["format"])

@@ -16,7 +16,6 @@ class ArticlesFeed(Feed):
     feed_type = Rss201rev2Feed
 
     def get_object(self, request, section=None):
-        self.request = request
         if section is None:
             return None
         return get_object_or_404(SectionPage.objects.live().public(), slug=section)
