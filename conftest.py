@@ -5,6 +5,8 @@ from wagtail.search.backends import get_search_backend
 
 from portal.demo.site import load_home_page
 
+pytest_plugins = ["tests.browser"]
+
 
 @pytest.fixture
 def home_page(db):

@@ -33,12 +33,6 @@ PY
   touch "$stamp"
 fi
 
-if ! command -v msgfmt >/dev/null; then
-  if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && apt-get install -y -qq gettext >/dev/null
-  else
-    echo "gettext (msgfmt) is needed to compile the translations: apt-get install gettext" >&2
-    exit 1
-  fi
-fi
+# msgfmt compiles the translations.
+scripts/apt-require.sh gettext
 .venv/bin/python manage.py compilemessages --locale vi --ignore '.venv' --verbosity 0

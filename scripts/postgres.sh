@@ -14,9 +14,7 @@ find_bin() {
   local dir
   dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
   if [ -z "$dir" ] || [ ! -x "$dir/postgres" ]; then
-    [ "$(id -u)" = 0 ] || die "PostgreSQL is not installed: apt-get install postgresql, or set DATABASE_URL"
-    log "installing Debian's postgresql package"
-    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
+    "$(dirname "$0")/apt-require.sh" postgresql || die "or set DATABASE_URL"
     dir=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
   fi
   echo "$dir"

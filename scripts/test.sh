@@ -7,6 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/bootstrap.sh test
+# The browser tests drive Debian's Chromium; Playwright never downloads one.
+scripts/apt-require.sh chromium
 
 run_dir=$(mktemp -d "${TMPDIR:-/tmp}/portal-test.XXXXXX")
 chmod 755 "$run_dir"
