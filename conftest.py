@@ -1,11 +1,19 @@
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 from django.core.management import call_command
 from wagtail.search.backends import get_search_backend
 
 from portal.demo.site import load_home_page
 
 pytest_plugins = ["tests.browser"]
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Each test starts with no cached pages, as a fresh deployment would."""
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

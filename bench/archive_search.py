@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import write_jsonl  # noqa: E402
+from bench.table import print_table  # noqa: E402
 
 QUERY_MIX = {
     "words": [
@@ -184,14 +185,7 @@ def main():
         "p99 ms",
         "hit limit",
     )
-    print("| " + " | ".join(header) + " |")
-    print("|" + "---|" * len(header))
-    for row in rows:
-        cells = [
-            f"{cell:.1f}" if isinstance(cell, float) else str(cell) for cell in row
-        ]
-        print("| " + " | ".join(cells) + " |")
-
+    print_table(header, rows)
 
 if __name__ == "__main__":
     main()

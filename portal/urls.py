@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import TemplateView
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
@@ -7,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal.core.views import health
 from portal.news.feeds import ArticlesFeed
 from search import views as search_views
 
@@ -15,15 +17,20 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # login/, logout/, password_reset/ and the rest, with the portal's templates
     path("", include("django.contrib.auth.urls")),
-    path("i18n/setlang/", set_language, name="set_language"),
+    # Exempt so that pages carry no CSRF token and can be cached for everyone;
+    # a forged request could only switch a visitor's language.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("healthz/", health, name="health"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots",
     ),
+    path("binh-luan/", include("portal.comments.urls")),
+    path("anh/", include("portal.images.urls")),
     path("feeds/", ArticlesFeed(), name="feed"),
     path("feeds/<slug:section>/", ArticlesFeed(), name="section_feed"),
 ]

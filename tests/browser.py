@@ -25,13 +25,15 @@ CHROMIUM_ARGS = [
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "test-results" / "screenshots"
 
 
-@pytest.fixture(scope="session")
-def chromium():
+@pytest.fixture
+def chromium(_django_db_helper, monkeypatch):
+    """A browser for one test, started after its database is set up and
+    stopped before the database is put back."""
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API runs an event loop in this thread; the database
-    # calls the tests make around it are ordinary synchronous ones.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    # calls the test makes meanwhile are ordinary synchronous ones.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, args=CHROMIUM_ARGS
@@ -41,7 +43,7 @@ def chromium():
 
 
 @pytest.fixture
-def browser_page(chromium, live_server, django_db_serialized_rollback):
+def browser_page(live_server, django_db_serialized_rollback, chromium):
     """A fresh browser tab on the live server, in Vietnamese.
 
     Serialized rollback puts back what migrations created (the page tree's

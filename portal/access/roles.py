@@ -17,6 +17,7 @@ DRAFTING = [
     "documents.lock_document",
 ]
 APPROVING = [*DRAFTING, "documents.publish_document", "documents.delete_document"]
+MODERATING = ["comments.view_comment", "comments.change_comment"]
 REGISTERING = [
     *DRAFTING,
     "documents.add_issuingbody",
@@ -45,14 +46,14 @@ ROLES = [
     Role(
         "editor",
         "Biên tập viên",
-        permissions=[ADMIN_ACCESS, *DRAFTING],
+        permissions=[ADMIN_ACCESS, *DRAFTING, *MODERATING],
         page_permissions=EDITING,
         collection_permissions=[*MEDIA, *FILES],
     ),
     Role(
         "approver",
         "Người duyệt",
-        permissions=[ADMIN_ACCESS, *APPROVING],
+        permissions=[ADMIN_ACCESS, *APPROVING, *MODERATING],
         page_permissions=PUBLISHING,
         collection_permissions=[*MEDIA, *FILES],
     ),
@@ -78,6 +79,8 @@ ROLES = [
             "wagtailcore.change_site",
             *APPROVING,
             *REGISTERING,
+            *MODERATING,
+            "comments.delete_comment",
         ],
         page_permissions=PUBLISHING,
         collection_permissions=[*MEDIA, *FILES],

@@ -3,6 +3,7 @@ from guardian.models import GroupObjectPermission, UserObjectPermission
 from wagtail.search.tasks import insert_or_update_object_task
 
 from portal.access.models import AccessControlled
+from portal.core.cache import invalidate_anonymous_pages
 
 
 def reindex_shared_item(instance, **kwargs):
@@ -15,6 +16,12 @@ def reindex_shared_item(instance, **kwargs):
     insert_or_update_object_task.enqueue(
         model._meta.app_label, model._meta.model_name, str(instance.object_pk)
     )
+
+
+def retire_cached_pages(instance, **kwargs):
+    """An item's access level decides whether anonymous readers may see it."""
+    if isinstance(instance, AccessControlled):
+        invalidate_anonymous_pages()
 
 
 def sync_roles(app_config, apps=None, using="default", **kwargs):
@@ -37,6 +44,8 @@ def sync_roles(app_config, apps=None, using="default", **kwargs):
 
 
 def register_signal_handlers():
+    post_save.connect(retire_cached_pages)
+    post_delete.connect(retire_cached_pages)
     for model in (GroupObjectPermission, UserObjectPermission):
         post_save.connect(reindex_shared_item, sender=model)
         post_delete.connect(reindex_shared_item, sender=model)

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.utils import translation
 
+from portal.core.cache import cache_key, page_cache
+
 
 class PortalLanguageMiddleware:
     """Serve the portal in Vietnamese unless the visitor chose another language.
@@ -21,3 +23,51 @@ class PortalLanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve anonymous GET requests from the page cache (see portal.core.cache).
+
+    A visitor counts as anonymous when they send no session or messages cookie,
+    so a hit touches neither the session nor the database. Only complete,
+    shareable answers are stored: status 200, no cookie set (a page that
+    renders a CSRF token sets one, and is never cached) and nothing marked
+    private.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self.is_cacheable_request(request):
+            return self.get_response(request)
+        cache = page_cache()
+        key = cache_key(request)
+        response = cache.get(key)
+        if response is not None:
+            return response
+        response = self.get_response(request)
+        if self.is_cacheable_response(response):
+            cache.set(key, response, settings.PORTAL_PAGE_CACHE_SECONDS)
+        return response
+
+    @staticmethod
+    def is_cacheable_request(request):
+        return (
+            settings.PORTAL_PAGE_CACHE_SECONDS > 0
+            and request.method == "GET"
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and "messages" not in request.COOKIES
+            and not request.path.startswith(settings.PORTAL_PAGE_CACHE_SKIP)
+        )
+
+    @staticmethod
+    def is_cacheable_response(response):
+        cache_control = response.get("Cache-Control", "")
+        return (
+            response.status_code == 200
+            and not response.cookies
+            and not response.streaming
+            and "private" not in cache_control
+            and "no-store" not in cache_control
+        )

@@ -186,6 +186,7 @@ def load_archive(home):
             instance=ArchivePage(
                 title="Kho văn bản",
                 slug="van-ban",
+                show_in_menus=True,
                 intro="<p>Văn bản của Đảng và Nhà nước đã ban hành.</p>",
             )
         )

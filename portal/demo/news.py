@@ -13,7 +13,7 @@ from django.core.files.images import ImageFile
 from django.utils import timezone
 from PIL import Image as PillowImage
 from PIL import ImageDraw, ImageFont
-from wagtail.images.models import Image
+from wagtail.images import get_image_model
 
 from portal.news.models import ArticlePage, SectionPage
 
@@ -103,7 +103,7 @@ def _image(title, colour):
     draw.text((60, 540), title, fill=(255, 255, 255), font=font)
     buffer = io.BytesIO()
     picture.save(buffer, "PNG")
-    image = Image(title=title)
+    image = get_image_model()(title=title)
     image.file = ImageFile(buffer, name=f"{title.lower().replace(' ', '-')}.png")
     image.save()
     return image
@@ -116,8 +116,10 @@ def load_news(home):
     for order, (slug, (title, colour, headlines)) in enumerate(SECTIONS.items()):
         section = SectionPage.objects.filter(slug=slug).first()
         if section is None:
-            section = home.add_child(instance=SectionPage(title=title, slug=slug))
-        image = Image.objects.filter(title=title).first() or _image(title, colour)
+            section = home.add_child(
+                instance=SectionPage(title=title, slug=slug, show_in_menus=True)
+            )
+        image = get_image_model().objects.filter(title=title).first() or _image(title, colour)
         for number, headline in enumerate(headlines):
             article_slug = f"{slug}-{number + 1}"
             if ArticlePage.objects.filter(slug=article_slug).exists():

@@ -24,6 +24,7 @@ from guardian.models import GroupObjectPermission, UserObjectPermission
 from wagtail.search.backends import get_search_backends
 
 from portal.access.models import AccessLevel
+from portal.core.cache import invalidate_anonymous_pages
 from portal.core.text import normalize
 from portal.documents.models import (
     Attachment,
@@ -111,6 +112,8 @@ class DocumentImporter:
             done += self.save_batch(batch)
             self.progress(done)
         self.save_relations()
+        # Rows were saved in bulk, without the signals that retire cached pages.
+        invalidate_anonymous_pages()
         return self.report
 
     # -- validating ------------------------------------------------------------

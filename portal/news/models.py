@@ -1,6 +1,9 @@
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -45,6 +48,23 @@ class SectionPage(Page):
             .select_related("hero_image")
         )
 
+    def route(self, request, path_components):
+        # Fetch the article in its specific form, with its image, in one query
+        # (Wagtail's default takes two), and hand it its section.
+        if not path_components:
+            return super().route(request, path_components)
+        slug, *remaining = path_components
+        article = (
+            ArticlePage.objects.child_of(self)
+            .select_related("hero_image")
+            .filter(slug=slug)
+            .first()
+        )
+        if article is None:
+            raise Http404
+        article.section = self
+        return article.route(request, remaining)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["articles"] = Paginator(
@@ -64,7 +84,7 @@ class ArticlePage(AccessControlled, FoldedSearchText, Page):
 
     lead = models.TextField(_("lead"), help_text=_("Sapo: the opening paragraph"))
     hero_image = models.ForeignKey(
-        "wagtailimages.Image",
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
         verbose_name=_("main image"),
         null=True,
         blank=True,
@@ -104,6 +124,7 @@ class ArticlePage(AccessControlled, FoldedSearchText, Page):
         index.FilterField("published_at"),
     ]
     search_db_fields = {"date": "published_at"}
+    accepts_comments = True
     parent_page_types = ["news.SectionPage"]
     subpage_types = []
 
@@ -122,10 +143,15 @@ class ArticlePage(AccessControlled, FoldedSearchText, Page):
             for block in self.body
         )
 
+    @cached_property
+    def section(self):
+        return SectionPage.objects.parent_of(self).first()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["newer_articles"] = self.newer_articles(request.user)
-        context["older_articles"] = self.older_articles(request.user)
+        siblings = self.siblings_for(request.user)
+        context["newer_articles"] = self.newer_articles(siblings)
+        context["older_articles"] = self.older_articles(siblings)
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -144,14 +170,14 @@ class ArticlePage(AccessControlled, FoldedSearchText, Page):
     def siblings_for(self, user):
         return ArticlePage.objects.sibling_of(self, inclusive=False).visible_to(user)
 
-    def newer_articles(self, user, count=5):
+    def newer_articles(self, siblings, count=5):
         """Các bài mới đăng: newer articles of the same section."""
-        newer = self.siblings_for(user).filter(published_at__gt=self.published_at)
+        newer = siblings.filter(published_at__gt=self.published_at)
         return list(newer.order_by("published_at")[:count])[::-1]
 
-    def older_articles(self, user, count=10):
+    def older_articles(self, siblings, count=10):
         """Các bài đã đăng: older articles of the same section."""
-        older = self.siblings_for(user).filter(published_at__lt=self.published_at)
+        older = siblings.filter(published_at__lt=self.published_at)
         return older.order_by("-published_at")[:count]
 
     @classmethod

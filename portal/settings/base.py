@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "portal.access",
     "portal.documents",
     "portal.news",
+    "portal.comments",
+    "portal.images",
     "portal.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -72,6 +74,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # inside the language choice, outside everything that builds a page
+    "portal.core.middleware.AnonymousPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -184,6 +188,11 @@ PRIVATE_STORAGE = {
     "BACKEND": "django.core.files.storage.FileSystemStorage",
     "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
 }
+# Image files and their renditions are private too: every image is served by a
+# view that checks who may see an item using it (portal.images).
+WAGTAILIMAGES_IMAGE_MODEL = "images.PortalImage"
+WAGTAILIMAGES_RENDITION_STORAGE = "private"
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": PRIVATE_STORAGE,
@@ -200,6 +209,29 @@ if os.environ.get("EMAIL_URL"):
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "cong-thong-tin@localhost")
+
+# Pages for anonymous visitors are cached (portal.core.cache). The cache must be
+# shared by all worker processes so that publishing retires every copy:
+# a folder on this machine by default, PAGE_CACHE_DIR to choose it;
+# PAGE_CACHE_SECONDS=0 turns it off.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("PAGE_CACHE_DIR", BASE_DIR / "var" / "page-cache"),
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    },
+}
+PORTAL_PAGE_CACHE = "pages"
+PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
+PORTAL_PAGE_CACHE_SKIP = ("/admin/", "/login/", "/search/", "/documents/", "/django-admin/")
+
+# Reader comments: how many one address may send in a window (seconds), how
+# long a security code lasts, and whether moderators get an e-mail.
+COMMENTS_RATE_LIMIT = int(os.environ.get("COMMENTS_RATE_LIMIT", 5))
+COMMENTS_RATE_WINDOW = 60 * 10
+COMMENTS_CAPTCHA_MAX_AGE = 60 * 30
+COMMENTS_NOTIFY_MODERATORS = env_bool("COMMENTS_NOTIFY_MODERATORS", True)
 
 # Index updates are queued so that editing never waits on, or fails with, the engine.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -222,6 +254,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "xlsx", "odt", "txt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
+# Anonymous readers see public items only; no stand-in database user for them
+# (which would also cost a query on every permission check).
+ANONYMOUS_USER_NAME = None
 GUARDIAN_RAISE_403 = False
 GUARDIAN_RENDER_403 = False
 

@@ -22,3 +22,12 @@ PORTAL_DEMO_ALLOWED = True
 # Serve static files straight from the apps: no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# One process: the page cache can live in memory (and is emptied per test).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+}
+
+# The comment form's security code, answered by the browser tests.
+COMMENTS_CAPTCHA_TEST_ANSWER = "ABCDE"

@@ -37,3 +37,15 @@ def test_load_demo_refuses_without_demo_settings(db, settings):
 
     with pytest.raises(CommandError):
         call_command("load_demo")
+
+
+def test_load_demo_adds_approved_and_pending_comments_once(db, capsys):
+    from portal.comments.models import Comment
+
+    call_command("load_demo")
+    call_command("load_demo")
+
+    assert Comment.objects.approved().count() >= 5
+    assert Comment.objects.pending().count() >= 2
+    assert Comment.objects.count() == 10
+    assert "10 comments (2 awaiting moderation)" in capsys.readouterr().out

@@ -5,6 +5,7 @@ from django.db import transaction
 
 from portal.access.roles import ROLE_BY_KEY
 from portal.demo.accounts import DEMO_PASSWORD, load_accounts
+from portal.demo.comments import load_comments
 from portal.demo.documents import load_archive
 from portal.demo.news import load_news
 from portal.demo.site import load_home_page
@@ -23,12 +24,14 @@ class Command(BaseCommand):
             accounts = load_accounts()
         archive = load_archive(home)
         articles = load_news(home)
+        comments, pending = load_comments()
         # Bulk-created content skips the index signals; rebuild once at the end.
         call_command("update_index", verbosity=0)
 
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo content loaded: {articles} articles, {archive.saved} documents."
+                f"Demo content loaded: {articles} articles, {comments} comments "
+                f"({pending} awaiting moderation), {archive.saved} documents."
             )
         )
         self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")

@@ -1,0 +1,19 @@
+from django import template
+
+from portal.comments.forms import CommentForm
+
+register = template.Library()
+
+
+@register.inclusion_tag("comments/comments.html", takes_context=True)
+def comments_for(context, page):
+    """The page's approved comments and the form to add one.
+
+    After a failed submit the view puts the bound form in the context, so the
+    reader's text and the errors come back.
+    """
+    return {
+        "page": page,
+        "comments": page.reader_comments.approved().order_by("created_at"),
+        "form": context.get("comment_form") or CommentForm(),
+    }

@@ -1,0 +1,143 @@
+import pytest
+from django.core import mail
+
+from portal.comments.models import Comment
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_reader_comment_waits_for_moderation_with_a_clear_message(
+    post_comment, comment_data, article
+):
+    response = post_comment(comment_data)
+
+    comment = Comment.objects.get()
+    assert comment.status == Comment.Status.PENDING
+    assert comment.page_id == article.pk
+    assert comment.phone == "0912345678"
+    assert response.redirect_chain[-1][0].endswith(article.url + "#comments")
+    assert "đang chờ duyệt" in response.content.decode()
+    # Pending comments are not shown to anyone yet.
+    assert "Đề nghị bổ sung" not in response.content.decode()
+
+
+def test_invalid_input_comes_back_with_the_readers_values_and_vietnamese_errors(
+    post_comment, comment_data
+):
+    comment_data.update(name="", phone="12345", body="Nội dung tôi đã viết rất dài")
+
+    response = post_comment(comment_data)
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Trường này là bắt buộc." in page
+    assert "Nhập số điện thoại Việt Nam" in page
+    assert "Nội dung tôi đã viết rất dài" in page
+    assert 'value="Đề nghị bổ sung"' in page
+    assert not Comment.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "phone",
+    ["0912345678", "091 234 5678", "+84 912 345 678", "84912345678", "024.3825.1234",
+     "(028) 3829 1234", "0356-789-123"],
+)
+def test_vietnamese_phone_numbers_are_accepted(post_comment, comment_data, phone):
+    comment_data["phone"] = phone
+    post_comment(comment_data)
+    assert Comment.objects.count() == 1
+
+
+@pytest.mark.parametrize("phone", ["12345", "0112345678", "09123456789", "091234567a"])
+def test_other_phone_numbers_are_refused(post_comment, comment_data, phone):
+    comment_data["phone"] = phone
+    response = post_comment(comment_data)
+    assert "Nhập số điện thoại Việt Nam" in response.content.decode()
+    assert not Comment.objects.exists()
+
+
+def test_a_wrong_security_code_is_refused(post_comment, comment_data):
+    comment_data["captcha"] = "XXXXX"
+    response = post_comment(comment_data)
+    assert "Mã bảo mật không đúng" in response.content.decode()
+    assert not Comment.objects.exists()
+
+
+def test_a_form_sent_without_fetching_the_code_is_refused(post_comment, comment_data):
+    response = post_comment(comment_data, fetch_code=False)
+    assert "Mã bảo mật không đúng" in response.content.decode()
+    assert not Comment.objects.exists()
+
+
+def test_a_filled_honeypot_stores_nothing(post_comment, comment_data):
+    comment_data["website"] = "http://spam.example"
+    post_comment(comment_data)
+    assert not Comment.objects.exists()
+
+
+def test_a_double_submit_stores_one_comment(client, post_comment, comment_data, article):
+    post_comment(comment_data)
+    # The same form sent again, with the same security code.
+    client.post(f"/binh-luan/{article.pk}/", comment_data)
+    assert Comment.objects.count() == 1
+
+
+def test_one_address_may_send_only_a_few_comments_in_a_short_time(
+    post_comment, comment_data, settings
+):
+    settings.COMMENTS_RATE_LIMIT = 3
+    for _ in range(3):
+        post_comment(comment_data)
+    response = post_comment(comment_data)
+
+    assert Comment.objects.count() == 3
+    assert "thử lại sau" in response.content.decode()
+    # Another address is not affected.
+    post_comment(comment_data, REMOTE_ADDR="198.51.100.9")
+    assert Comment.objects.count() == 4
+
+
+def test_moderators_are_told_of_a_new_comment_by_email(post_comment, comment_data):
+    editor = UserFactory(role="editor", email="bientap@example.org")
+    UserFactory(role="staff", email="canbo@example.org")
+
+    post_comment(comment_data)
+
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == [editor.email]
+    assert "Hội nghị sơ kết công tác" in mail.outbox[0].subject
+    assert "Xin cảm ơn ban biên tập." in mail.outbox[0].body
+
+
+def test_no_email_when_notifications_are_off(post_comment, comment_data, settings):
+    settings.COMMENTS_NOTIFY_MODERATORS = False
+    UserFactory(role="editor", email="bientap@example.org")
+    post_comment(comment_data)
+    assert mail.outbox == []
+
+
+def test_comments_on_a_restricted_article_are_not_accepted_from_outsiders(
+    client, post_comment, comment_data, article
+):
+    article.access = "internal"
+    article.save()
+
+    response = client.post(f"/binh-luan/{article.pk}/", comment_data)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/login/")
+    assert not Comment.objects.exists()
+
+
+def test_pages_without_comments_refuse_them(client, comment_data, home_page):
+    response = client.post(f"/binh-luan/{home_page.pk}/", comment_data)
+    assert response.status_code == 404
+
+
+def test_the_code_image_is_a_png_that_is_never_cached(client):
+    response = client.get("/binh-luan/ma-bao-mat.png")
+    assert response["Content-Type"] == "image/png"
+    assert response.content.startswith(b"\x89PNG")
+    assert "no-store" in response["Cache-Control"]
+    assert response.cookies["portal_captcha"]["httponly"]

@@ -1,0 +1,101 @@
+import pytest
+from django.db import connection
+from django.http import HttpResponse
+from django.test.utils import CaptureQueriesContext
+
+from portal.access.sharing import share
+from portal.core.middleware import AnonymousPageCacheMiddleware
+from portal.news.factories import make_article, make_section
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def article(home_page):
+    return make_article(make_section(home_page), title="Bài đã đăng")
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return response, len(queries)
+
+
+def test_an_anonymous_reader_gets_the_article_from_the_cache(client, article):
+    first, first_queries = queries_for(client, article.url)
+    second, second_queries = queries_for(client, article.url)
+
+    assert first_queries > 0
+    assert second_queries == 0
+    assert second.content == first.content
+
+
+def test_the_article_page_sets_no_cookie_so_it_can_be_shared(client, article):
+    # The comment form and the language switch carry no CSRF token.
+    response = client.get(article.url)
+    assert not response.cookies
+    assert 'name="csrfmiddlewaretoken"' not in response.content.decode()
+
+
+def test_signed_in_staff_are_never_served_from_the_cache(client, article):
+    client.get(article.url)
+    client.force_login(UserFactory(role="staff"))
+
+    response, queries = queries_for(client, article.url)
+
+    assert queries > 0
+    assert "Đăng xuất" in response.content.decode()
+
+
+def test_publishing_a_change_retires_the_cached_page(client, article):
+    client.get(article.url)
+    article.title = "Bài đã sửa"
+    article.save_revision().publish()
+
+    assert "Bài đã sửa" in client.get(article.url).content.decode()
+
+
+def test_unpublishing_retires_the_cached_page(client, article):
+    client.get(article.url)
+    article.unpublish()
+    assert client.get(article.url).status_code == 404
+
+
+def test_restricting_an_article_takes_it_from_anonymous_readers_at_once(
+    client, article
+):
+    client.get(article.url)
+    client.get("/")
+    article.access = "restricted"
+    article.save(update_fields=["access"])
+    share(article, groups=[], users=[UserFactory()], by_user=None)
+
+    assert client.get(article.url).status_code == 302
+    assert "Bài đã đăng" not in client.get("/").content.decode()
+
+
+def test_an_answer_that_sets_a_cookie_is_never_stored(rf):
+    calls = []
+
+    def view(request):
+        calls.append(request)
+        response = HttpResponse("with a form token")
+        response.set_cookie("csrftoken", "abc")
+        return response
+
+    middleware = AnonymousPageCacheMiddleware(view)
+    for _ in range(2):
+        request = rf.get("/trang/")
+        request.LANGUAGE_CODE = "vi"
+        middleware(request)
+
+    assert len(calls) == 2
+
+
+def test_each_language_has_its_own_cached_copy(client, article):
+    client.get(article.url)
+    client.cookies["django_language"] = "en"
+    response = client.get(article.url)
+    assert response["Content-Language"] == "en"
+    assert 'lang="en"' in response.content.decode()

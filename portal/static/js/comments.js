@@ -1,0 +1,9 @@
+// "Get a new security code": load another image without leaving the page.
+document.addEventListener("click", (event) => {
+  const link = event.target.closest("[data-captcha-refresh]");
+  if (!link) return;
+  event.preventDefault();
+  const image = link.parentElement.querySelector(".captcha__image");
+  image.src = image.src.split("?")[0] + "?" + Date.now();
+  link.parentElement.querySelector("input[name=captcha]").value = "";
+});
