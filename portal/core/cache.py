@@ -33,6 +33,15 @@ def invalidate_anonymous_pages(**kwargs):
         page_cache().set(GENERATION_KEY, 2, timeout=None)
 
 
+def get_or_compute(key, compute):
+    """A value kept until the next publication, e.g. the menu.
+
+    Kept even when whole pages are not (PAGE_CACHE_SECONDS=0)."""
+    return page_cache().get_or_set(
+        f"anonymous-pages:{current_generation()}:{key}", compute, timeout=None
+    )
+
+
 def cache_key(request):
     path = hashlib.sha1(request.get_full_path().encode()).hexdigest()
     return (

@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.utils import translation
+from wagtail.models import Site
+from wagtail.views import serve as wagtail_serve
 
-from portal.core.cache import cache_key, page_cache
+from portal.core.cache import cache_key, get_or_compute, page_cache
 
 
 class PortalLanguageMiddleware:
@@ -71,3 +73,26 @@ class AnonymousPageCacheMiddleware:
             and "private" not in cache_control
             and "no-store" not in cache_control
         )
+
+
+class CachedSiteMiddleware:
+    """Hand Wagtail the site of a page request from the cache.
+
+    Wagtail looks the site up in the database for every page it serves (and
+    keeps it on the request as `_wagtail_site`); sites change rarely, and saving
+    one retires the cached copy with everything else (portal.core.signal_handlers).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is wagtail_serve:
+            site = get_or_compute(
+                f"site:{request.get_host()}", lambda: Site.find_for_request(request)
+            )
+            if site is not None:
+                request._wagtail_site = site

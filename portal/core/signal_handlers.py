@@ -1,5 +1,5 @@
-from django.db.models.signals import post_delete
-from wagtail.models import Page
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, Site
 from wagtail.signals import (
     page_published,
     page_slug_changed,
@@ -17,6 +17,10 @@ def retire_cached_pages_on_page_delete(instance, **kwargs):
         invalidate_anonymous_pages()
 
 
+def retire_cached_pages_on_site_change(**kwargs):
+    invalidate_anonymous_pages()
+
+
 def register_signal_handlers():
     """What readers see changes when content is published, unpublished or moved.
 
@@ -32,3 +36,5 @@ def register_signal_handlers():
     ):
         signal.connect(invalidate_anonymous_pages)
     post_delete.connect(retire_cached_pages_on_page_delete)
+    for signal in (post_save, post_delete):
+        signal.connect(retire_cached_pages_on_site_change, sender=Site)

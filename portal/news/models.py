@@ -57,6 +57,7 @@ class SectionPage(Page):
         article = (
             ArticlePage.objects.child_of(self)
             .select_related("hero_image")
+            .defer("search_text", "search_title")
             .filter(slug=slug)
             .first()
         )
@@ -168,7 +169,15 @@ class ArticlePage(AccessControlled, FoldedSearchText, Page):
         return super().get_sitemap_urls(request)
 
     def siblings_for(self, user):
-        return ArticlePage.objects.sibling_of(self, inclusive=False).visible_to(user)
+        # Siblings share this article's ancestors, whose view restrictions the
+        # reader has already passed; only restrictions of their own remain.
+        return (
+            ArticlePage.objects.sibling_of(self, inclusive=False)
+            .live()
+            .filter(view_restrictions__isnull=True)
+            .filter(ArticlePage.visible_to_q(user))
+            .only("title", "slug", "published_at")
+        )
 
     def newer_articles(self, siblings, count=5):
         """Các bài mới đăng: newer articles of the same section."""

@@ -2,8 +2,10 @@ import pytest
 from django.db import connection
 from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
 
 from portal.access.sharing import share
+from portal.core.cache import current_generation
 from portal.core.middleware import AnonymousPageCacheMiddleware
 from portal.news.factories import make_article, make_section
 from tests.factories import UserFactory
@@ -99,3 +101,12 @@ def test_each_language_has_its_own_cached_copy(client, article):
     response = client.get(article.url)
     assert response["Content-Language"] == "en"
     assert 'lang="en"' in response.content.decode()
+
+
+def test_saving_a_site_retires_cached_pages_and_the_cached_site(client, article):
+    client.get(article.url)
+    before = current_generation()
+
+    Site.objects.get(is_default_site=True).save()
+
+    assert current_generation() != before
