@@ -91,8 +91,14 @@ class CachedSiteMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if view_func is wagtail_serve:
-            site = get_or_compute(
-                f"site:{request.get_host()}", lambda: Site.find_for_request(request)
-            )
+            site = get_or_compute(f"site:{request.get_host()}", lambda: find_site(request))
             if site is not None:
                 request._wagtail_site = site
+
+
+def find_site(request):
+    site = Site.find_for_request(request)
+    if site is not None:
+        # Routing starts from the specific root page: keep that too.
+        site.root_page = site.root_page.specific
+    return site
