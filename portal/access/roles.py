@@ -25,6 +25,15 @@ REGISTERING = [
     "documents.add_subjectarea",
     "documents.change_subjectarea",
 ]
+# Follow-up of conclusions: the office sees every task, clerks assign them.
+FOLLOWING_UP = ["followup.view_task", "followup.view_unit"]
+ASSIGNING = [
+    *FOLLOWING_UP,
+    "followup.add_task",
+    "followup.change_task",
+    "followup.add_unit",
+    "followup.change_unit",
+]
 
 
 @dataclass(frozen=True)
@@ -53,14 +62,14 @@ ROLES = [
     Role(
         "approver",
         "Người duyệt",
-        permissions=[ADMIN_ACCESS, *APPROVING, *MODERATING],
+        permissions=[ADMIN_ACCESS, *APPROVING, *MODERATING, *FOLLOWING_UP],
         page_permissions=PUBLISHING,
         collection_permissions=[*MEDIA, *FILES],
     ),
     Role(
         "clerk",
         "Văn thư",
-        permissions=[ADMIN_ACCESS, *REGISTERING],
+        permissions=[ADMIN_ACCESS, *REGISTERING, *ASSIGNING],
         page_permissions=EDITING,
         collection_permissions=FILES,
     ),
@@ -81,6 +90,7 @@ ROLES = [
             *REGISTERING,
             *MODERATING,
             "comments.delete_comment",
+            *ASSIGNING,
         ],
         page_permissions=PUBLISHING,
         collection_permissions=[*MEDIA, *FILES],

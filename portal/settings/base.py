@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "portal.news",
     "portal.comments",
     "portal.images",
+    "portal.followup",
     "portal.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -267,3 +268,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Follow-up: send_reminders urges units this many days before a deadline.
+FOLLOWUP_REMINDER_DAYS = int(os.environ.get("FOLLOWUP_REMINDER_DAYS", "3"))
