@@ -1,12 +1,8 @@
 """Yearly counts of issued documents, as the office reports them, and exports."""
 
-import csv
-import io
-
-from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from portal.core.spreadsheets import spreadsheet_response
 
 
 def statistics_tables(documents):
@@ -24,25 +20,4 @@ def export(tables, year, file_format):
         rows += [[str(label), count] for label, count in counts]
         rows.append([_("Total"), sum(count for _label, count in counts)])
         rows.append([])
-    filename = f"thong-ke-van-ban-{year}"
-    if file_format == "xlsx":
-        from openpyxl import Workbook
-
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = str(year)
-        for row in rows:
-            sheet.append(row)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(buffer.getvalue(), content_type=XLSX)
-        response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-        return response
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows(rows)
-    # A byte-order mark so that spreadsheet programs read the Vietnamese as UTF-8.
-    response = HttpResponse(
-        "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    return response
+    return spreadsheet_response(rows, f"thong-ke-van-ban-{year}", file_format, year)

@@ -181,7 +181,9 @@ class ExtensionRequest(models.Model):
                 task.save(update_fields=["deadline"])
             self.save()
             task.log(
-                "followup.extension_granted" if granted else "followup.extension_refused",
+                "followup.extension_granted"
+                if granted
+                else "followup.extension_refused",
                 user,
                 deadline=task.deadline.isoformat(),
                 reason=reason,

@@ -16,9 +16,11 @@ class NotificationQuerySet(models.QuerySet):
         """One notification to every member of the task's units (or of ``units``)."""
         from django.contrib.auth import get_user_model
 
-        recipients = get_user_model().objects.filter(
-            unit_memberships__unit__in=units or task.units()
-        ).distinct()
+        recipients = (
+            get_user_model()
+            .objects.filter(unit_memberships__unit__in=units or task.units())
+            .distinct()
+        )
         return self.bulk_create(
             self.model(recipient=user, task=task, kind=kind) for user in recipients
         )

@@ -114,8 +114,11 @@ class TaskQuerySet(models.QuerySet):
 
     def with_bucket(self, today):
         return self.annotate(
-            bucket=Case(
-                *(When(q, then=Value(b.value)) for b, q in bucket_conditions(today).items()),
+            current_bucket=Case(
+                *(
+                    When(q, then=Value(b.value))
+                    for b, q in bucket_conditions(today).items()
+                ),
                 output_field=models.CharField(),
             ),
             pending_extension=pending_extension_exists(),
@@ -262,7 +265,11 @@ class Task(models.Model):
             raise ValidationError(
                 {"deadline": _("The deadline cannot be before the assignment date.")}
             )
-        if self.completed_on and self.assigned_on and self.completed_on < self.assigned_on:
+        if (
+            self.completed_on
+            and self.assigned_on
+            and self.completed_on < self.assigned_on
+        ):
             raise ValidationError(
                 {
                     "completed_on": _(

@@ -7,6 +7,7 @@ from portal.access.roles import ROLE_BY_KEY
 from portal.demo.accounts import DEMO_PASSWORD, load_accounts
 from portal.demo.comments import load_comments
 from portal.demo.documents import load_archive
+from portal.demo.followup import load_tasks, load_units
 from portal.demo.news import load_news
 from portal.demo.site import load_home_page
 
@@ -25,13 +26,16 @@ class Command(BaseCommand):
         archive = load_archive(home)
         articles = load_news(home)
         comments, pending = load_comments()
+        with transaction.atomic():
+            tasks = load_tasks(load_units())
         # Bulk-created content skips the index signals; rebuild once at the end.
         call_command("update_index", verbosity=0)
 
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content loaded: {articles} articles, {comments} comments "
-                f"({pending} awaiting moderation), {archive.saved} documents."
+                f"({pending} awaiting moderation), {archive.saved} documents, "
+                f"{tasks} follow-up tasks."
             )
         )
         self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")

@@ -1,0 +1,25 @@
+from django import template
+from django.utils import timezone
+
+from portal.followup.dashboard import Row
+from portal.followup.models import Bucket, Task
+
+register = template.Library()
+
+
+@register.filter
+def bucket_label(code):
+    return Bucket(code).label if code in Bucket.values else ""
+
+
+@register.inclusion_tag("followup/includes/document_progress.html", takes_context=True)
+def document_progress(context, document):
+    """The progress of the tasks a document assigned, for those who may see them."""
+    today = timezone.localdate()
+    tasks = Task.objects.visible_to(context["request"].user).filter(
+        source_document=document
+    )
+    return {
+        "tasks": tasks.with_bucket(today).select_related("lead_unit").by_urgency(today),
+        "summary": Row("", tasks.bucket_counts(today)),
+    }

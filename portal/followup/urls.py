@@ -1,0 +1,19 @@
+from django.urls import path
+
+from portal.followup.views import dashboard, intranet, tasks
+
+app_name = "followup"
+
+urlpatterns = [
+    path("", intranet.intranet, name="intranet"),
+    path("nhiem-vu/", tasks.task_list, name="tasks"),
+    path("nhiem-vu/<int:pk>/", tasks.task_detail, name="task"),
+    path("nhiem-vu/<int:pk>/bao-cao/", tasks.report_progress, name="report"),
+    path("nhiem-vu/<int:pk>/gia-han/", tasks.request_extension, name="extension"),
+    path("nhiem-vu/<int:pk>/ket-thuc/", tasks.close_task, name="close"),
+    path("gia-han/<int:pk>/quyet-dinh/", tasks.decide_extension, name="decide"),
+    path("giao-nhiem-vu/<int:document_pk>/", tasks.assign_tasks, name="assign"),
+    path("bao-cao/<int:pk>/tep/", tasks.report_attachment, name="attachment"),
+    path("thong-ke/", dashboard.dashboard, name="dashboard"),
+    path("thong-bao/<int:pk>/", intranet.read_notification, name="notification"),
+]

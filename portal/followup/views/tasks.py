@@ -1,0 +1,222 @@
+"""Pages of the follow-up: task list, a task with its reports, and the actions
+on it. Rules live on the models; these views only wire forms to them."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.models import ModelLogEntry
+
+from portal.documents.models import Document
+from portal.followup.forms import (
+    CloseTaskForm,
+    ExtensionDecisionForm,
+    ExtensionRequestForm,
+    ProgressReportForm,
+    TaskForm,
+)
+from portal.followup.models import (
+    Bucket,
+    ExtensionRequest,
+    ProgressReport,
+    Task,
+    Unit,
+)
+
+PER_PAGE = 25
+
+
+def visible_task(request, pk):
+    """The task if the user may see it; 404 otherwise, whether it exists or not."""
+    return get_object_or_404(
+        Task.objects.visible_to(request.user).select_related(
+            "lead_unit", "source_document"
+        ),
+        pk=pk,
+    )
+
+
+@login_required
+def task_list(request):
+    today = timezone.localdate()
+    tasks = (
+        Task.objects.visible_to(request.user)
+        .with_bucket(today)
+        .select_related("lead_unit", "source_document")
+        .by_urgency(today)
+    )
+    bucket = request.GET.get("bucket")
+    if bucket in Bucket.values:
+        tasks = tasks.filter(current_bucket=bucket)
+    unit = request.GET.get("unit")
+    if unit and unit.isdigit():
+        tasks = tasks.of_units(Unit.objects.filter(pk=unit))
+    return TemplateResponse(
+        request,
+        "followup/task_list.html",
+        {
+            "tasks": Paginator(tasks, PER_PAGE).get_page(request.GET.get("page")),
+            "buckets": Bucket.choices,
+            "bucket": bucket,
+            "today": today,
+        },
+    )
+
+
+def render_task(request, task, status=200, **forms):
+    user = request.user
+    reporting_unit = task.reporting_unit_for(user)
+    pending = task.extension_requests.filter(
+        decision=ExtensionRequest.Decision.PENDING
+    ).first()
+    open_task = not task.is_completed
+    manager = task.may_be_managed_by(user)
+    context = {
+        "task": task,
+        "today": timezone.localdate(),
+        "coordinating_units": task.coordinating_units.all(),
+        "source_visible": task.source_document
+        and task.source_document.is_visible_to(user),
+        "reports": task.reports.select_related("unit", "reported_by"),
+        "extensions": task.extension_requests.select_related(
+            "requested_by", "decided_by"
+        ),
+        "history": ModelLogEntry.objects.for_instance(task).select_related("user"),
+        "pending_extension": pending,
+    }
+    if open_task and reporting_unit:
+        context["report_form"] = forms.get("report_form") or ProgressReportForm()
+    if open_task and not pending and reporting_unit == task.lead_unit:
+        context["extension_form"] = (
+            forms.get("extension_form") or ExtensionRequestForm()
+        )
+    if manager and pending:
+        context["decision_form"] = forms.get("decision_form") or (
+            ExtensionDecisionForm()
+        )
+    if manager and open_task:
+        context["close_form"] = forms.get("close_form") or CloseTaskForm(
+            initial={"completed_on": timezone.localdate()}
+        )
+    return TemplateResponse(request, "followup/task.html", context, status=status)
+
+
+@login_required
+def task_detail(request, pk):
+    return render_task(request, visible_task(request, pk))
+
+
+def _invalid(request, task, **form):
+    messages.error(request, _("Please correct the errors below."))
+    return render_task(request, task, status=400, **form)
+
+
+@login_required
+@require_POST
+def report_progress(request, pk):
+    task = visible_task(request, pk)
+    unit = task.reporting_unit_for(request.user)
+    if unit is None:
+        raise Http404
+    report = ProgressReport(task=task, unit=unit, reported_by=request.user)
+    form = ProgressReportForm(request.POST, request.FILES, instance=report)
+    if not form.is_valid():
+        return _invalid(request, task, report_form=form)
+    form.instance.submit()
+    messages.success(request, _("Your progress report has been recorded."))
+    return redirect("followup:task", pk=task.pk)
+
+
+@login_required
+@require_POST
+def request_extension(request, pk):
+    task = visible_task(request, pk)
+    if task.reporting_unit_for(request.user) != task.lead_unit:
+        raise Http404
+    extension = ExtensionRequest(task=task, requested_by=request.user)
+    form = ExtensionRequestForm(request.POST, instance=extension)
+    if not form.is_valid():
+        return _invalid(request, task, extension_form=form)
+    form.instance.submit()
+    messages.success(request, _("Your extension request has been sent to the office."))
+    return redirect("followup:task", pk=task.pk)
+
+
+@login_required
+@permission_required("followup.change_task", raise_exception=True)
+@require_POST
+def decide_extension(request, pk):
+    extension = get_object_or_404(
+        ExtensionRequest.objects.select_related("task"),
+        pk=pk,
+        decision=ExtensionRequest.Decision.PENDING,
+    )
+    form = ExtensionDecisionForm(request.POST)
+    if not (form.is_valid() and form.decide(extension, request.user)):
+        return _invalid(request, extension.task, decision_form=form)
+    messages.success(request, _("The decision has been recorded."))
+    return redirect("followup:task", pk=extension.task.pk)
+
+
+@login_required
+@permission_required("followup.change_task", raise_exception=True)
+@require_POST
+def close_task(request, pk):
+    task = visible_task(request, pk)
+    if task.is_completed:
+        raise Http404
+    form = CloseTaskForm(request.POST, instance=task)
+    if not form.is_valid():
+        return _invalid(request, visible_task(request, pk), close_form=form)
+    task.close(
+        form.cleaned_data["completed_on"], form.cleaned_data["evaluation"], request.user
+    )
+    messages.success(request, _("The task has been closed."))
+    return redirect("followup:task", pk=task.pk)
+
+
+@login_required
+@permission_required("followup.add_task", raise_exception=True)
+def assign_tasks(request, document_pk):
+    """Assign one task after another from a document of the archive."""
+    document = get_object_or_404(
+        Document.objects.visible_to(request.user), pk=document_pk
+    )
+    form = TaskForm(request.POST or None, source_document=document)
+    if request.method == "POST":
+        if form.is_valid():
+            form.assign(request.user)
+            messages.success(request, _("The task has been assigned."))
+            return redirect("followup:assign", document_pk=document.pk)
+        messages.error(request, _("Please correct the errors below."))
+    return TemplateResponse(
+        request,
+        "followup/task_form.html",
+        {
+            "document": document,
+            "form": form,
+            "assigned": document.followup_tasks.select_related("lead_unit"),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def report_attachment(request, pk):
+    report = get_object_or_404(
+        ProgressReport.objects.exclude(attachment=""),
+        pk=pk,
+        task__in=Task.objects.visible_to(request.user),
+    )
+    response = FileResponse(
+        report.attachment.open("rb"),
+        as_attachment=True,
+        filename=report.attachment_name,
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
