@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.followup.models import ExtensionRequest, ProgressReport, Task
@@ -103,6 +104,7 @@ class CloseTaskForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["completed_on"].required = True
+        self.fields["completed_on"].initial = timezone.localdate
         self.fields["evaluation"].required = True
 
 

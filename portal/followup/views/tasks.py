@@ -89,20 +89,21 @@ def render_task(request, task, status=200, **forms):
         "history": ModelLogEntry.objects.for_instance(task).select_related("user"),
         "pending_extension": pending,
     }
-    if open_task and reporting_unit:
-        context["report_form"] = forms.get("report_form") or ProgressReportForm()
-    if open_task and not pending and reporting_unit == task.lead_unit:
-        context["extension_form"] = (
-            forms.get("extension_form") or ExtensionRequestForm()
-        )
-    if manager and pending:
-        context["decision_form"] = forms.get("decision_form") or (
-            ExtensionDecisionForm()
-        )
-    if manager and open_task:
-        context["close_form"] = forms.get("close_form") or CloseTaskForm(
-            initial={"completed_on": timezone.localdate()}
-        )
+    offered = {
+        "report_form": (open_task and reporting_unit, ProgressReportForm),
+        "extension_form": (
+            open_task and not pending and reporting_unit == task.lead_unit,
+            ExtensionRequestForm,
+        ),
+        "decision_form": (manager and pending, ExtensionDecisionForm),
+        "close_form": (manager and open_task, CloseTaskForm),
+    }
+    for name, (allowed, form_class) in offered.items():
+        # A form sent back with errors is shown even if it is no longer offered.
+        if name in forms:
+            context[name] = forms[name]
+        elif allowed:
+            context[name] = form_class()
     return TemplateResponse(request, "followup/task.html", context, status=status)
 
 
