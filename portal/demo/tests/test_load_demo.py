@@ -1,10 +1,12 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 from wagtail.models import Site
 
 from home.models import HomePage
 from portal.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+from portal.followup.models import Bucket, ExtensionRequest, Task, Unit
 
 
 def test_load_demo_creates_the_home_page_and_one_account_per_role(db, capsys):
@@ -49,3 +51,19 @@ def test_load_demo_adds_approved_and_pending_comments_once(db, capsys):
     assert Comment.objects.pending().count() >= 2
     assert Comment.objects.count() == 10
     assert "10 comments (2 awaiting moderation)" in capsys.readouterr().out
+
+
+def test_load_demo_assigns_follow_up_tasks_in_every_bucket_once(db, capsys):
+    call_command("load_demo")
+    call_command("load_demo")
+
+    counts = Task.objects.bucket_counts(timezone.localdate())
+    assert counts["total"] >= 30
+    assert all(counts[bucket.value] for bucket in Bucket)
+    assert counts["pending_extension"] >= 1
+    assert ExtensionRequest.objects.exists()
+    assert Unit.objects.filter(name="Ban Tổ chức Thành ủy").exists()
+    assert Task.objects.visible_to(
+        get_user_model().objects.get(username="canbo")
+    ).exists()
+    assert f"{counts['total']} follow-up tasks" in capsys.readouterr().out
