@@ -1,5 +1,4 @@
 import calendar
-from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -106,11 +105,6 @@ class TaskQuerySet(models.QuerySet):
 
     def overdue(self, today):
         return self.filter(bucket_conditions(today)[Bucket.OVERDUE])
-
-    def due_within(self, today, days):
-        return self.open().filter(
-            deadline__gte=today, deadline__lte=today + timedelta(days=days)
-        )
 
     def with_bucket(self, today):
         return self.annotate(
@@ -292,14 +286,8 @@ class Task(models.Model):
     def is_overdue(self, today=None):
         return self.bucket(today) == Bucket.OVERDUE
 
-    def days_left(self, today=None):
-        return (self.deadline - (today or timezone.localdate())).days
-
     def units(self):
         return [self.lead_unit, *self.coordinating_units.all()]
-
-    def is_visible_to(self, user):
-        return Task.objects.visible_to(user).filter(pk=self.pk).exists()
 
     def reporting_unit_for(self, user):
         """The unit on whose behalf a member reports: the lead unit first."""

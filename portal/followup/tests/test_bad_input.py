@@ -102,7 +102,9 @@ def test_refusing_an_extension_without_a_reason_shows_the_form_again(client, uni
     )
     client.force_login(UserFactory(role="clerk"))
 
-    response = client.post(reverse("followup:decide", args=[request.pk]), {"granted": ""})
+    response = client.post(
+        reverse("followup:decide", args=[request.pk]), {"granted": ""}
+    )
 
     assert response.status_code == 400
     assert "Hãy nêu lý do từ chối gia hạn" in response.content.decode()

@@ -28,9 +28,13 @@ def tasks(db):
     done = {"status": Status.COMPLETED, "deadline": date(2026, 3, 31)}
     TaskFactory(lead_unit=board, completed_on=date(2026, 3, 30), **done)
     TaskFactory(lead_unit=board, completed_on=date(2026, 4, 2), **done)
-    ExtensionRequestFactory(task=TaskFactory(lead_unit=board, deadline=date(2026, 5, 1)))
+    ExtensionRequestFactory(
+        task=TaskFactory(lead_unit=board, deadline=date(2026, 5, 1))
+    )
     TaskFactory(lead_unit=board, deadline=date(2026, 4, 1))
-    TaskFactory(lead_unit=district, deadline=date(2026, 4, 1), assigned_on=date(2025, 6, 1))
+    TaskFactory(
+        lead_unit=district, deadline=date(2026, 4, 1), assigned_on=date(2025, 6, 1)
+    )
     return board, district
 
 

@@ -16,13 +16,15 @@ def test_anonymous_visitors_of_the_intranet_go_to_the_login_page(client, db):
 
 
 @time_machine.travel(date(2026, 4, 15))
-def test_the_intranet_lists_my_units_tasks_by_urgency_and_my_notifications(
-    client, db
-):
+def test_the_intranet_lists_my_units_tasks_by_urgency_and_my_notifications(client, db):
     unit = UnitFactory()
     member = member_of(unit)
-    later = TaskFactory(lead_unit=unit, content="Việc còn hạn", deadline=date(2026, 6, 1))
-    overdue = TaskFactory(lead_unit=unit, content="Việc quá hạn", deadline=date(2026, 4, 1))
+    later = TaskFactory(
+        lead_unit=unit, content="Việc còn hạn", deadline=date(2026, 6, 1)
+    )
+    overdue = TaskFactory(
+        lead_unit=unit, content="Việc quá hạn", deadline=date(2026, 4, 1)
+    )
     TaskFactory(content="Việc của đơn vị khác")
     Notification.objects.notify(later, Notification.Kind.ASSIGNED)
     client.force_login(member)

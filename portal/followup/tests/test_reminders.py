@@ -30,7 +30,9 @@ def test_members_of_the_lead_and_coordinating_units_are_reminded_of_a_deadline(
     settings.FOLLOWUP_REMINDER_DAYS = 3
     partner = UnitFactory()
     member_of(partner, email="phoi-hop@example.org")
-    TaskFactory(lead_unit=lead, coordinating_units=[partner], deadline=date(2026, 3, 31))
+    TaskFactory(
+        lead_unit=lead, coordinating_units=[partner], deadline=date(2026, 3, 31)
+    )
     TaskFactory(lead_unit=lead, deadline=date(2026, 4, 1))  # four days away
 
     lines = run()

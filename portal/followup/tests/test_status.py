@@ -21,7 +21,12 @@ DEADLINE = date(2026, 3, 31)
 @pytest.mark.parametrize(
     ("status", "completed_on", "today", "bucket"),
     [
-        (Status.COMPLETED, date(2026, 3, 31), date(2026, 5, 1), Bucket.COMPLETED_ON_TIME),
+        (
+            Status.COMPLETED,
+            date(2026, 3, 31),
+            date(2026, 5, 1),
+            Bucket.COMPLETED_ON_TIME,
+        ),
         (Status.COMPLETED, date(2026, 4, 1), date(2026, 5, 1), Bucket.COMPLETED_LATE),
         (Status.IN_PROGRESS, None, date(2026, 3, 31), Bucket.IN_PROGRESS),
         (Status.NOT_STARTED, None, date(2026, 3, 1), Bucket.IN_PROGRESS),
