@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from portal.core.text import fold
 from portal.documents.models import Document
 from portal.followup.models import Bucket, Unit
 from portal.followup.models.tasks import PENDING_EXTENSION
@@ -50,7 +51,7 @@ def _rows(tasks, field, model, today):
     }
     return sorted(
         (Row(labels.get(g[field]) or _("No source document"), g) for g in grouped),
-        key=lambda row: row.label,
+        key=lambda row: fold(row.label).casefold(),
     )
 
 
