@@ -16,10 +16,12 @@ def bucket_label(code):
 def document_progress(context, document):
     """The progress of the tasks a document assigned, for those who may see them."""
     today = timezone.localdate()
-    tasks = Task.objects.visible_to(context["request"].user).filter(
+    visible = Task.objects.visible_to(context["request"].user).filter(
         source_document=document
     )
-    return {
-        "tasks": tasks.with_bucket(today).select_related("lead_unit").by_urgency(today),
-        "summary": Row("", tasks.bucket_counts(today)),
-    }
+    tasks = list(
+        visible.with_bucket(today).select_related("lead_unit").by_urgency(today)
+    )
+    if not tasks:
+        return {"tasks": []}
+    return {"tasks": tasks, "summary": Row("", visible.bucket_counts(today))}
