@@ -24,7 +24,6 @@ def intranet(request):
         request,
         "followup/intranet.html",
         {
-            "today": today,
             "units": units,
             "tasks": Task.objects.of_units(units)
             .open()

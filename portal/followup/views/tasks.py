@@ -63,7 +63,6 @@ def task_list(request):
             "tasks": Paginator(tasks, PER_PAGE).get_page(request.GET.get("page")),
             "buckets": Bucket.choices,
             "bucket": bucket,
-            "today": today,
         },
     )
 
@@ -78,7 +77,6 @@ def render_task(request, task, status=200, **forms):
     manager = task.may_be_managed_by(user)
     context = {
         "task": task,
-        "today": timezone.localdate(),
         "coordinating_units": task.coordinating_units.all(),
         "source_visible": task.source_document
         and task.source_document.is_visible_to(user),
