@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "portal.comments",
     "portal.images",
     "portal.followup",
+    "portal.correspondence",
     "portal.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

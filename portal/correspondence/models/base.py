@@ -1,0 +1,60 @@
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from portal.core.models import FoldedSearchText
+from portal.core.text import words
+from portal.documents.models.document import DocumentQuerySet, private_storage
+from portal.documents.symbols import symbol_key
+
+from .choices import Confidentiality, Urgency
+
+
+class RegisterQuerySet(models.QuerySet):
+    count_by_type = DocumentQuerySet.count_by_type
+
+    def search(self, text):
+        """Entries with every word of the text (accents optional, prefixes
+        allowed), or with this symbol in any spelling."""
+        matching = Q()
+        for word in words(text):
+            matching &= Q(search_text__contains=f" {word}")
+        if key := symbol_key(text):
+            matching |= Q(symbol_key=key)
+        return self.filter(matching)
+
+
+def upload_to(entry, filename):
+    return f"correspondence/{entry._meta.model_name}/{filename}"
+
+
+class RegisterEntry(FoldedSearchText):
+    """What both registers record of a document, besides its numbering."""
+
+    title = models.TextField(
+        _("abstract"), help_text=_("Trích yếu: what the document is about")
+    )
+    urgency = models.CharField(
+        _("urgency"), max_length=16, choices=Urgency.choices, default=Urgency.NORMAL
+    )
+    confidentiality = models.CharField(
+        _("confidentiality"),
+        max_length=16,
+        choices=Confidentiality.choices,
+        default=Confidentiality.NONE,
+    )
+    # Kept in private storage and served only by a view that checks permissions.
+    file = models.FileField(
+        _("file"), upload_to=upload_to, storage=private_storage, blank=True
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    symbol_key = models.CharField(max_length=64, editable=False, db_index=True)
+
+    objects = RegisterQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def filename(self):
+        return self.file.name.rsplit("/", 1)[-1] if self.file else ""

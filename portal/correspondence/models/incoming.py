@@ -1,0 +1,164 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+
+from portal.core.text import normalize
+from portal.documents.symbols import symbol_key
+from portal.documents.types import DocumentType
+
+from .base import RegisterEntry, RegisterQuerySet
+from .numbering import Register, next_number, record_number
+
+REGISTER_INCOMING = "portal.correspondence.register_incoming"
+
+
+class IncomingQuerySet(RegisterQuerySet):
+    def count_by_sender(self):
+        return list(
+            self.order_by()
+            .values_list("sender__name")
+            .annotate(n=models.Count("pk"))
+            .order_by("-n", "sender__name")
+        )
+
+
+class IncomingDocument(RegisterEntry):
+    """An entry of the incoming register (sổ văn bản đến).
+
+    Its arrival number (số đến) runs from 1 within each year; it is given when
+    the document is registered and never changes.
+    """
+
+    year = models.PositiveSmallIntegerField(_("year"), editable=False)
+    number = models.PositiveIntegerField(_("arrival number"), editable=False)
+    received_on = models.DateField(_("arrival date"), default=timezone.localdate)
+    sender = models.ForeignKey(
+        "documents.IssuingBody",
+        verbose_name=_("sender"),
+        on_delete=models.PROTECT,
+        related_name="incoming_documents",
+    )
+    symbol = models.CharField(
+        _("number and symbol"),
+        max_length=64,
+        help_text=_("As printed on the document, e.g. 36-HD/VPTW or 123/BNV-VP"),
+    )
+    dated = models.DateField(_("document date"))
+    document_type = models.CharField(
+        _("document type"), max_length=8, choices=DocumentType.choices
+    )
+    recipient = models.CharField(
+        _("receiving unit or person"), max_length=255, blank=True
+    )
+    handling_deadline = models.DateField(_("handling deadline"), null=True, blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registered by"),
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    registered_at = models.DateTimeField(_("registered at"), auto_now_add=True)
+
+    objects = IncomingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("incoming document")
+        verbose_name_plural = _("incoming documents")
+        ordering = ["-year", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["year", "number"], name="unique_arrival_number_per_year"
+            )
+        ]
+        indexes = [models.Index(fields=["sender", "symbol_key", "dated"])]
+
+    def __str__(self):
+        return f"{self.number}/{self.year} — {self.symbol}"
+
+    @classmethod
+    def register_for_year(cls, year):
+        return cls.objects.filter(year=year).select_related("sender").order_by("number")
+
+    @property
+    def registered(self):
+        return self.pk is not None
+
+    def clean(self):
+        super().clean()
+        if self.dated and self.received_on and self.dated > self.received_on:
+            raise ValidationError(
+                {"dated": _("The document date cannot be after its arrival date.")}
+            )
+        if self.registered and self.received_on.year != self.year:
+            raise ValidationError(
+                {
+                    "received_on": _(
+                        "The arrival date must stay in %(year)s, the year of the arrival number."
+                    )
+                    % {"year": self.year}
+                }
+            )
+
+    @classmethod
+    def likely_duplicates(cls, sender, symbol, dated, exclude_pk=None):
+        """Entries that are probably the same document: same sender, symbol
+        (in any spelling) and date."""
+        return (
+            cls.objects.filter(
+                sender=sender, symbol_key=symbol_key(symbol), dated=dated
+            )
+            .exclude(pk=exclude_pk)
+            .order_by("year", "number")
+        )
+
+    def numbering_scope(self):
+        return str(self.received_on.year)
+
+    def save(self, *args, **kwargs):
+        self.symbol = normalize(self.symbol).strip()
+        self.title = normalize(self.title).strip()
+        self.symbol_key = symbol_key(self.symbol)
+        self.fill_search_text(
+            [self.symbol, self.symbol_key, self.title],
+            [self.sender.name if self.sender_id else "", self.recipient, self.notes],
+        )
+        super().save(*args, **kwargs)
+
+    def register(self, user=None, number=None):
+        """Give the entry its arrival number and save it, with an audit entry.
+
+        ``number`` keeps the number of an imported register instead of taking
+        the next one; the numbering continues after it.
+        """
+        if self.registered:
+            raise ValidationError(_("This document is already registered."))
+        scope = self.numbering_scope()
+        with transaction.atomic():
+            if number is None:
+                number = next_number(Register.INCOMING, scope)
+            else:
+                self._check_number_is_free(number)
+                record_number(Register.INCOMING, scope, number)
+            self.year, self.number = self.received_on.year, number
+            self.registered_by = user
+            self.save()
+            log(
+                instance=self,
+                action=REGISTER_INCOMING,
+                user=user,
+                data={"year": self.year, "number": self.number, "symbol": self.symbol},
+            )
+        return self
+
+    def _check_number_is_free(self, number):
+        year = self.received_on.year
+        if IncomingDocument.objects.filter(year=year, number=number).exists():
+            raise ValidationError(
+                _("Arrival number %(number)s of %(year)s is already taken.")
+                % {"number": number, "year": year}
+            )
