@@ -35,6 +35,20 @@ ASSIGNING = [
     "followup.change_unit",
 ]
 
+# The correspondence registers: clerks keep them, leaders read them.
+READING_REGISTERS = [
+    "correspondence.view_incomingdocument",
+    "correspondence.view_outgoingdocument",
+]
+KEEPING_REGISTERS = [
+    *READING_REGISTERS,
+    "correspondence.add_incomingdocument",
+    "correspondence.change_incomingdocument",
+    "correspondence.add_outgoingdocument",
+    "correspondence.change_outgoingdocument",
+    "correspondence.release_outgoingdocument",
+]
+
 
 @dataclass(frozen=True)
 class Role:
@@ -62,14 +76,20 @@ ROLES = [
     Role(
         "approver",
         "Người duyệt",
-        permissions=[ADMIN_ACCESS, *APPROVING, *MODERATING, *FOLLOWING_UP],
+        permissions=[
+            ADMIN_ACCESS,
+            *APPROVING,
+            *MODERATING,
+            *FOLLOWING_UP,
+            *READING_REGISTERS,
+        ],
         page_permissions=PUBLISHING,
         collection_permissions=[*MEDIA, *FILES],
     ),
     Role(
         "clerk",
         "Văn thư",
-        permissions=[ADMIN_ACCESS, *REGISTERING, *ASSIGNING],
+        permissions=[ADMIN_ACCESS, *REGISTERING, *ASSIGNING, *KEEPING_REGISTERS],
         page_permissions=EDITING,
         collection_permissions=FILES,
     ),
@@ -91,6 +111,7 @@ ROLES = [
             *MODERATING,
             "comments.delete_comment",
             *ASSIGNING,
+            *KEEPING_REGISTERS,
         ],
         page_permissions=PUBLISHING,
         collection_permissions=[*MEDIA, *FILES],

@@ -12,7 +12,7 @@ def statistics_tables(documents):
     ]
 
 
-def export(tables, year, file_format):
+def export(tables, year, file_format, filename="thong-ke-van-ban"):
     """The tables as one CSV or XLSX file, a header row before each table."""
     rows = []
     for heading, counts in tables:
@@ -20,4 +20,4 @@ def export(tables, year, file_format):
         rows += [[str(label), count] for label, count in counts]
         rows.append([_("Total"), sum(count for _label, count in counts)])
         rows.append([])
-    return spreadsheet_response(rows, f"thong-ke-van-ban-{year}", file_format, year)
+    return spreadsheet_response(rows, f"{filename}-{year}", file_format, year)

@@ -12,6 +12,7 @@ from .choices import Confidentiality, Urgency
 
 class RegisterQuerySet(models.QuerySet):
     count_by_type = DocumentQuerySet.count_by_type
+    count_by_name_of = DocumentQuerySet.count_by_name_of
 
     def search(self, text):
         """Entries with every word of the text (accents optional, prefixes

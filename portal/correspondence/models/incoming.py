@@ -9,20 +9,10 @@ from portal.core.text import normalize
 from portal.documents.symbols import symbol_key
 from portal.documents.types import DocumentType
 
-from .base import RegisterEntry, RegisterQuerySet
+from .base import RegisterEntry
 from .numbering import Register, next_number, record_number
 
 REGISTER_INCOMING = "portal.correspondence.register_incoming"
-
-
-class IncomingQuerySet(RegisterQuerySet):
-    def count_by_sender(self):
-        return list(
-            self.order_by()
-            .values_list("sender__name")
-            .annotate(n=models.Count("pk"))
-            .order_by("-n", "sender__name")
-        )
 
 
 class IncomingDocument(RegisterEntry):
@@ -63,8 +53,6 @@ class IncomingDocument(RegisterEntry):
         related_name="+",
     )
     registered_at = models.DateTimeField(_("registered at"), auto_now_add=True)
-
-    objects = IncomingQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("incoming document")

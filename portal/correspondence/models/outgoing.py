@@ -9,7 +9,6 @@ from wagtail.log_actions import log
 from portal.access.models import AccessLevel
 from portal.core.text import normalize
 from portal.documents.models import Attachment, Document
-from portal.documents.models.document import DocumentQuerySet
 from portal.documents.symbols import Symbol, symbol_key
 
 from .base import RegisterEntry, RegisterQuerySet
@@ -21,8 +20,6 @@ ARCHIVE = "portal.correspondence.archive"
 
 
 class OutgoingQuerySet(RegisterQuerySet):
-    count_by_issuer = DocumentQuerySet.count_by_issuer
-
     def released(self):
         return self.filter(status=OutgoingDocument.Status.RELEASED)
 
@@ -115,7 +112,8 @@ class OutgoingDocument(RegisterEntry):
         ]
 
     def __str__(self):
-        return f"{self.symbol or _('(not numbered)')} — {self.title[:80]}"
+        symbol = self.symbol or _("(not numbered)")
+        return f"{symbol} — {self.title[:80]}"
 
     @classmethod
     def register_for_year(cls, year):

@@ -52,11 +52,16 @@ class DocumentQuerySet(AccessControlledQuerySet):
         return [(label, counts.get(code, 0)) for code, label in DocumentType.choices]
 
     def count_by_issuer(self):
+        return self.count_by_name_of("issuer")
+
+    def count_by_name_of(self, relation):
+        """Each related body's name with its count, the largest first."""
+        name = f"{relation}__name"
         return list(
             self.order_by()
-            .values_list("issuer__name")
+            .values_list(name)
             .annotate(n=models.Count("pk"))
-            .order_by("-n", "issuer__name")
+            .order_by("-n", name)
         )
 
     def years(self):

@@ -1,0 +1,24 @@
+"""Yearly counts of the registers, like the office's report: how many documents
+came in and went out, by type and by body."""
+
+from django.utils.translation import gettext as _
+
+from portal.correspondence.models import IncomingDocument, OutgoingDocument
+
+
+def register_tables(year):
+    incoming = IncomingDocument.register_for_year(year)
+    outgoing = OutgoingDocument.register_for_year(year)
+    return [
+        (
+            _("Register"),
+            [
+                (_("Incoming documents"), incoming.count()),
+                (_("Outgoing documents"), outgoing.count()),
+            ],
+        ),
+        (_("Incoming, by document type"), incoming.count_by_type()),
+        (_("Incoming, by sender"), incoming.count_by_name_of("sender")),
+        (_("Outgoing, by document type"), outgoing.count_by_type()),
+        (_("Outgoing, by issuing body"), outgoing.count_by_name_of("issuer")),
+    ]

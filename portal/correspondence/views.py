@@ -1,0 +1,131 @@
+"""The registers' own admin views: files, printable registers, release, counts.
+
+Listing, registering, editing and history are Wagtail's generic views,
+configured in wagtail_hooks.py; the rules live on the models.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import TemplateView
+from wagtail.admin import messages
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from portal.correspondence.statistics import register_tables
+from portal.documents.statistics import export
+
+READING = ["view", "change"]
+
+
+def requested_year(request):
+    try:
+        return int(request.GET.get("year") or timezone.localdate().year)
+    except ValueError:
+        return timezone.localdate().year
+
+
+class RegisterView(View):
+    """A view of one register, for those who may read it."""
+
+    model = None
+    permission_policy = None
+    required_actions = READING
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.permission_policy.user_has_any_permission(
+            request.user, self.required_actions
+        ):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class EntryFileView(RegisterView):
+    """An entry's file, from private storage, to those who may read the register."""
+
+    def get(self, request, pk):
+        entry = get_object_or_404(self.model, pk=pk)
+        if not entry.file:
+            raise Http404
+        response = FileResponse(entry.file.open("rb"), filename=entry.filename)
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class RegisterPrintView(RegisterView):
+    """The year's register laid out like Phụ lục IV of Nghị định 30/2020/NĐ-CP."""
+
+    template_name = None
+
+    def get(self, request):
+        year = requested_year(request)
+        return TemplateResponse(
+            request,
+            self.template_name,
+            {"year": year, "entries": self.model.register_for_year(year)},
+        )
+
+
+class ReleaseView(WagtailAdminTemplateMixin, RegisterView):
+    """Confirm, then number and release an outgoing document."""
+
+    required_actions = ["release"]
+    template_name = "correspondence/outgoing_document_release.html"
+    page_title = gettext_lazy("Release")
+    header_icon = "mail"
+    edit_url_name = None
+
+    def dispatch(self, request, *args, pk, **kwargs):
+        self.entry = get_object_or_404(self.model, pk=pk)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return self.entry.title
+
+    def get(self, request):
+        return self.render_to_response(
+            self.get_context_data(entry=self.entry, errors=self.entry.release_errors())
+        )
+
+    def post(self, request):
+        try:
+            self.entry.release(user=request.user)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            return redirect(request.path)
+        messages.success(
+            request,
+            _("Released as %(symbol)s.") % {"symbol": self.entry.symbol},
+        )
+        return redirect(self.edit_url_name, self.entry.pk)
+
+
+class StatisticsView(WagtailAdminTemplateMixin, TemplateView):
+    """How many documents came in and went out in a year, by type and body."""
+
+    template_name = "correspondence/register_statistics.html"
+    page_title = gettext_lazy("Correspondence statistics")
+    header_icon = "table"
+    permission_policies = []
+
+    def dispatch(self, request, *args, **kwargs):
+        if not any(
+            policy.user_has_any_permission(request.user, READING)
+            for policy in self.permission_policies
+        ):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        year = requested_year(request)
+        tables = register_tables(year)
+        if request.GET.get("format") in ("csv", "xlsx"):
+            return export(
+                tables, year, request.GET["format"], filename="so-van-ban-den-di"
+            )
+        return self.render_to_response(self.get_context_data(year=year, tables=tables))
