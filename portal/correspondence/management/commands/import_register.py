@@ -1,0 +1,30 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from portal.correspondence.importing import RegisterImporter
+from portal.correspondence.models import Register
+
+
+class Command(BaseCommand):
+    help = (
+        "Import an existing incoming or outgoing register from a CSV or XLSX file: "
+        "good rows are registered, bad rows reported with their line numbers."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="a .csv (UTF-8) or .xlsx file, headings first")
+        parser.add_argument("--register", required=True, choices=Register.values)
+        parser.add_argument("--report", help="write the rejected rows to this file")
+
+    def handle(self, file, register, report=None, **options):
+        try:
+            result = RegisterImporter(register).import_file(file)
+        except OSError as error:
+            raise CommandError(f"cannot read {file}: {error}") from error
+
+        lines = [f"line {line}: {reason}" for line, reason in result.errors]
+        for line in lines:
+            self.stderr.write(line)
+        if report:
+            with open(report, "w", encoding="utf-8") as out:
+                out.write("\n".join(lines) + ("\n" if lines else ""))
+        self.stdout.write(f"created: {result.created}, errors: {len(result.errors)}")
