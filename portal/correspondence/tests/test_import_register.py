@@ -79,7 +79,7 @@ def test_importing_the_same_register_twice_registers_nothing_twice(senders, tmp_
     report = import_register(path, "incoming", tmp_path)
 
     assert IncomingDocument.objects.count() == 2
-    assert "already registered as arrival number 1/2026" in report[0]
+    assert "đã được đăng ký với số đến 1/2026" in report[0]
 
 
 def test_an_outgoing_register_is_imported_from_xlsx_and_numbering_continues(
