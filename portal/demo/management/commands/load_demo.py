@@ -6,6 +6,7 @@ from django.db import transaction
 from portal.access.roles import ROLE_BY_KEY
 from portal.demo.accounts import DEMO_PASSWORD, load_accounts
 from portal.demo.comments import load_comments
+from portal.demo.correspondence import load_registers
 from portal.demo.documents import load_archive
 from portal.demo.followup import load_tasks, load_units
 from portal.demo.news import load_news
@@ -28,6 +29,7 @@ class Command(BaseCommand):
         comments, pending = load_comments()
         with transaction.atomic():
             tasks = load_tasks(load_units())
+        incoming, outgoing = load_registers()
         # Bulk-created content skips the index signals; rebuild once at the end.
         call_command("update_index", verbosity=0)
 
@@ -35,7 +37,8 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Demo content loaded: {articles} articles, {comments} comments "
                 f"({pending} awaiting moderation), {archive.saved} documents, "
-                f"{tasks} follow-up tasks."
+                f"{tasks} follow-up tasks, "
+                f"{incoming} incoming and {outgoing} outgoing documents registered."
             )
         )
         self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
