@@ -67,6 +67,20 @@ class RegisterIndexView(generic.IndexView):
     printable register of the year and the statistics."""
 
     print_url_name = None
+    file_url_name = None
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if instance.file:
+            buttons.append(
+                Button(
+                    _("Open the file"),
+                    url=reverse(self.file_url_name, args=[instance.pk]),
+                    icon_name="doc-full",
+                    priority=15,
+                )
+            )
+        return buttons
 
     def search_queryset(self, queryset):
         return queryset.search(self.search_query) if self.is_searching else queryset
@@ -99,7 +113,9 @@ class RegisterViewSet(ModelViewSet):
 
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(
-            print_url_name=self.get_url_name("print"), **kwargs
+            print_url_name=self.get_url_name("print"),
+            file_url_name=self.get_url_name("file"),
+            **kwargs,
         )
 
     def get_urlpatterns(self):

@@ -128,6 +128,19 @@ class OutgoingDocument(RegisterEntry):
     def released(self):
         return self.status == self.Status.RELEASED
 
+    def clean(self):
+        super().clean()
+        if not self.released:
+            return
+        numbered_by = ("document_type", "issuer_id", "term")
+        stored = type(self).objects.values(*numbered_by).get(pk=self.pk)
+        if any(stored[name] != getattr(self, name) for name in numbered_by):
+            raise ValidationError(
+                _(
+                    "A released document keeps its type, issuing body and term: its number depends on them."
+                )
+            )
+
     def numbering_scope(self):
         return f"{self.issuer_id}/{self.document_type}/{self.term}"
 

@@ -106,3 +106,27 @@ def test_a_clerk_releases_from_the_admin_and_leaders_may_not(client, db):
     letter.refresh_from_db()
     assert response["Location"] == f"/admin/correspondence/outgoing/edit/{letter.pk}/"
     assert letter.symbol == "01-CV/VPTU"
+
+
+def test_a_released_document_keeps_what_its_number_depends_on(client, clerk):
+    letter = OutgoingDocumentFactory(access="restricted").release()
+
+    response = client.post(
+        f"/admin/correspondence/outgoing/edit/{letter.pk}/",
+        {
+            "document_type": "TB",
+            "issuer": letter.issuer.pk,
+            "term": "XVII",
+            "title": letter.title,
+            "signer": letter.signer,
+            "recipients": letter.recipients,
+            "copies": 2,
+            "access": "restricted",
+            "urgency": "normal",
+            "confidentiality": "none",
+        },
+    )
+
+    assert "Văn bản đã phát hành giữ nguyên loại" in response.content.decode()
+    letter.refresh_from_db()
+    assert (letter.document_type, letter.copies) == ("CV", 1)
