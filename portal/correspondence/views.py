@@ -44,6 +44,20 @@ class RegisterView(View):
         return super().dispatch(request, *args, **kwargs)
 
 
+class AdminPage(WagtailAdminTemplateMixin):
+    """An admin page whose header names it (and what it is about)."""
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {
+                "url": "",
+                "label": self.get_page_title(),
+                "sublabel": self.get_page_subtitle(),
+            },
+        ]
+
+
 class EntryFileView(RegisterView):
     """An entry's file, from private storage, to those who may read the register."""
 
@@ -70,7 +84,7 @@ class RegisterPrintView(RegisterView):
         )
 
 
-class ReleaseView(WagtailAdminTemplateMixin, RegisterView):
+class ReleaseView(AdminPage, RegisterView):
     """Confirm, then number and release an outgoing document."""
 
     required_actions = ["release"]
@@ -105,7 +119,7 @@ class ReleaseView(WagtailAdminTemplateMixin, RegisterView):
         return redirect(self.edit_url_name, self.entry.pk)
 
 
-class StatisticsView(WagtailAdminTemplateMixin, TemplateView):
+class StatisticsView(AdminPage, TemplateView):
     """How many documents came in and went out in a year, by type and body."""
 
     template_name = "correspondence/register_statistics.html"

@@ -62,6 +62,14 @@ def export_columns(model, fields):
     return columns, headings
 
 
+class AcknowledgementPanel(FieldPanel):
+    """A field shown only once the form asks for it (a hidden widget until then)."""
+
+    class BoundPanel(FieldPanel.BoundPanel):
+        def is_shown(self):
+            return super().is_shown() and not self.bound_field.field.widget.is_hidden
+
+
 class RegisterIndexView(generic.IndexView):
     """A register's listing: accent-free search over the folded words, a
     printable register of the year and the statistics."""
@@ -158,7 +166,7 @@ class IncomingDocumentViewSet(RegisterViewSet):
             FieldRowPanel([FieldPanel("recipient"), FieldPanel("handling_deadline")]),
             FieldPanel("file"),
             FieldPanel("notes"),
-            FieldPanel("acknowledge_duplicate"),
+            AcknowledgementPanel("acknowledge_duplicate"),
         ],
         base_form_class=IncomingDocumentForm,
     )

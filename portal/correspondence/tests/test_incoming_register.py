@@ -57,6 +57,7 @@ def test_a_likely_duplicate_is_flagged_and_saved_only_once_acknowledged(
 ):
     IncomingDocumentFactory(sender=sender, symbol="36-HD/VPTW", dated=date(2026, 3, 5))
 
+    assert "Vẫn đăng ký" not in client.get(ADD_URL).content.decode()
     warned = client.post(ADD_URL, form_data(sender, symbol="36/HD-VPTW"))
 
     assert warned.status_code == 200
