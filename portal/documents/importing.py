@@ -54,6 +54,15 @@ class ImportReport:
     def saved(self):
         return self.created + self.updated
 
+    def write_errors(self, stream, path=None):
+        """Each rejected row as "line N: reason", to the stream and to ``path``."""
+        lines = [f"line {line}: {reason}" for line, reason in self.errors]
+        for line in lines:
+            stream.write(line)
+        if path:
+            with open(path, "w", encoding="utf-8") as out:
+                out.write("\n".join(lines) + ("\n" if lines else ""))
+
 
 @dataclass
 class ParsedRow:

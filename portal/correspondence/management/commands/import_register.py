@@ -21,10 +21,5 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"cannot read {file}: {error}") from error
 
-        lines = [f"line {line}: {reason}" for line, reason in result.errors]
-        for line in lines:
-            self.stderr.write(line)
-        if report:
-            with open(report, "w", encoding="utf-8") as out:
-                out.write("\n".join(lines) + ("\n" if lines else ""))
+        result.write_errors(self.stderr, report)
         self.stdout.write(f"created: {result.created}, errors: {len(result.errors)}")

@@ -28,12 +28,7 @@ class Command(BaseCommand):
             raise CommandError(f"cannot read {file}: {error}") from error
         elapsed = time.monotonic() - started
 
-        lines = [f"line {line}: {reason}" for line, reason in result.errors]
-        for line in lines:
-            self.stderr.write(line)
-        if report:
-            with open(report, "w", encoding="utf-8") as out:
-                out.write("\n".join(lines) + ("\n" if lines else ""))
+        result.write_errors(self.stderr, report)
         rate = result.saved / elapsed if elapsed else 0
         self.stdout.write(
             f"created: {result.created}, updated: {result.updated}, "
