@@ -1,6 +1,14 @@
 import pytest
+from django.utils import translation
 
 from tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def in_vietnamese():
+    """The registers speak Vietnamese, whatever language an earlier test left on."""
+    with translation.override("vi"):
+        yield
 
 
 @pytest.fixture
