@@ -35,13 +35,16 @@ ASSIGNING = [
     "followup.change_unit",
 ]
 
-# The correspondence registers: clerks keep them, leaders read them.
+# The correspondence registers: clerks keep them, leaders read them and route
+# incoming documents to the units (clerks record instructions for them too).
 READING_REGISTERS = [
     "correspondence.view_incomingdocument",
     "correspondence.view_outgoingdocument",
 ]
+ROUTING = ["correspondence.add_routing", "correspondence.change_routing"]
 KEEPING_REGISTERS = [
     *READING_REGISTERS,
+    *ROUTING,
     "correspondence.add_incomingdocument",
     "correspondence.change_incomingdocument",
     "correspondence.add_outgoingdocument",
@@ -82,6 +85,7 @@ ROLES = [
             *MODERATING,
             *FOLLOWING_UP,
             *READING_REGISTERS,
+            *ROUTING,
         ],
         page_permissions=PUBLISHING,
         collection_permissions=[*MEDIA, *FILES],

@@ -3,8 +3,10 @@ from django.core.exceptions import ValidationError
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.widgets import AdminDateInput
 
 from portal.correspondence.models import IncomingDocument
+from portal.followup.models import Unit
 
 
 class IncomingDocumentForm(WagtailAdminModelForm):
@@ -62,3 +64,38 @@ class IncomingDocumentForm(WagtailAdminModelForm):
                 code="duplicate",
             )
         return cleaned_data
+
+
+class RoutingForm(forms.Form):
+    """A leader's instruction: who handles the document, with whom, and by when."""
+
+    instruction = forms.CharField(
+        label=_("Leader's instruction"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    lead_unit = forms.ModelChoiceField(
+        label=_("Lead unit"), queryset=Unit.objects.all()
+    )
+    coordinating_units = forms.ModelMultipleChoiceField(
+        label=_("Coordinating units"),
+        queryset=Unit.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    deadline = forms.DateField(label=_("Handling deadline"), widget=AdminDateInput)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        lead_unit = cleaned_data.get("lead_unit")
+        if lead_unit and lead_unit in cleaned_data.get("coordinating_units", []):
+            self.add_error(
+                "coordinating_units",
+                _("The lead unit cannot also be a coordinating unit."),
+            )
+        return cleaned_data
+
+
+class ReplyForm(forms.Form):
+    symbol = forms.CharField(
+        label=_("Reply document"),
+        help_text=_("The number and symbol of the released reply, e.g. 05-CV/VPTU"),
+    )

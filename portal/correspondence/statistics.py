@@ -19,6 +19,12 @@ def register_tables(year):
         ),
         (_("Incoming, by document type"), incoming.count_by_type()),
         (_("Incoming, by sender"), incoming.count_by_name_of("sender")),
+        (
+            _("Incoming, by lead unit"),
+            incoming.filter(routing__isnull=False).count_by_name_of(
+                "routing__task__lead_unit"
+            ),
+        ),
         (_("Outgoing, by document type"), outgoing.count_by_type()),
         (_("Outgoing, by issuing body"), outgoing.count_by_name_of("issuer")),
     ]

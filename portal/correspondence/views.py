@@ -16,6 +16,8 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from portal.correspondence.forms import ReplyForm, RoutingForm
+from portal.correspondence.models import Routing
 from portal.correspondence.statistics import register_tables
 from portal.documents.statistics import export
 
@@ -117,6 +119,67 @@ class ReleaseView(AdminPage, RegisterView):
             _("Released as %(symbol)s.") % {"symbol": self.entry.symbol},
         )
         return redirect(self.edit_url_name, self.entry.pk)
+
+
+class RoutingView(AdminPage, RegisterView):
+    """A leader routes an incoming document to its units; once routed, the
+    page shows how its handling stands and takes the reply document."""
+
+    required_actions = ["add"]
+    template_name = "correspondence/routing.html"
+    page_title = gettext_lazy("Routing")
+    header_icon = "resubmit"
+
+    def dispatch(self, request, *args, pk, **kwargs):
+        self.incoming = get_object_or_404(self.model, pk=pk)
+        self.routing = Routing.objects.filter(incoming=self.incoming).first()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return str(self.incoming)
+
+    def get(self, request):
+        form = (
+            ReplyForm()
+            if self.routing
+            else RoutingForm(initial={"deadline": self.incoming.handling_deadline})
+        )
+        return self.render(form)
+
+    def post(self, request):
+        if self.routing:
+            return self.record_reply(ReplyForm(request.POST))
+        form = RoutingForm(request.POST)
+        if form.is_valid():
+            try:
+                Routing.route(self.incoming, user=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("The document has been routed."))
+                return redirect(request.path)
+        return self.render(form, status=400)
+
+    def record_reply(self, form):
+        if form.is_valid():
+            try:
+                self.routing.record_reply(
+                    form.cleaned_data["symbol"], self.request.user
+                )
+            except ValidationError as error:
+                form.add_error("symbol", error)
+            else:
+                messages.success(self.request, _("The reply has been recorded."))
+                return redirect(self.request.path)
+        return self.render(form, status=400)
+
+    def render(self, form, status=200):
+        return self.render_to_response(
+            self.get_context_data(
+                incoming=self.incoming, routing=self.routing, form=form
+            ),
+            status=status,
+        )
 
 
 class StatisticsView(AdminPage, TemplateView):

@@ -15,7 +15,7 @@ from wagtail.permissions import policy_registry
 
 from portal.correspondence import views
 from portal.correspondence.forms import IncomingDocumentForm
-from portal.correspondence.models import IncomingDocument, OutgoingDocument
+from portal.correspondence.models import IncomingDocument, OutgoingDocument, Routing
 
 
 def export_columns(model, fields):
@@ -117,6 +117,32 @@ class RegisterIncomingView(generic.CreateView):
         return self.form.instance.register(user=self.request.user)
 
 
+class IncomingIndexView(RegisterIndexView):
+    routing_url_name = None
+
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("sender", "routing__task__lead_unit")
+        )
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if policy_registry.get_by_type(Routing).user_has_permission(
+            self.request.user, "add"
+        ):
+            buttons.append(
+                Button(
+                    _("Routing"),
+                    url=reverse(self.routing_url_name, args=[instance.pk]),
+                    icon_name="resubmit",
+                    priority=5,
+                )
+            )
+        return buttons
+
+
 class IncomingDocumentViewSet(RegisterViewSet):
     model = IncomingDocument
     model_name_snake = "incoming_document"
@@ -124,6 +150,7 @@ class IncomingDocumentViewSet(RegisterViewSet):
     url_prefix = "correspondence/incoming"
     icon = "download"
     menu_label = _("Incoming register")
+    index_view_class = IncomingIndexView
     add_view_class = RegisterIncomingView
     edit_handler = ObjectList(
         [
@@ -147,6 +174,7 @@ class IncomingDocumentViewSet(RegisterViewSet):
         "title",
         "recipient",
         DateColumn("handling_deadline", label=_("handling deadline")),
+        Column("handling_status", label=_("handling")),
     ]
     list_filter = ["year", "document_type", "sender", "urgency", "confidentiality"]
     export_filename = "so-van-ban-den"
@@ -170,6 +198,23 @@ class IncomingDocumentViewSet(RegisterViewSet):
     list_export, export_headings = export_columns(
         IncomingDocument, inspect_view_fields[:-2]
     )
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            routing_url_name=self.get_url_name("routing"), **kwargs
+        )
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path(
+                "routing/<int:pk>/",
+                views.RoutingView.as_view(
+                    model=self.model,
+                    permission_policy=policy_registry.get_by_type(Routing),
+                ),
+                name="routing",
+            )
+        ]
 
 
 class OutgoingIndexView(RegisterIndexView):

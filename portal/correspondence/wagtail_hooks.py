@@ -5,6 +5,7 @@ from wagtail.permissions import register_permission_policy
 from portal.correspondence.models import IncomingDocument
 from portal.correspondence.models.incoming import REGISTER_INCOMING
 from portal.correspondence.models.outgoing import ARCHIVE, RELEASE
+from portal.correspondence.models.routing import REPLY, ROUTE
 from portal.correspondence.permission_policies import NeverDeletedPolicy
 from portal.correspondence.viewsets import CorrespondenceViewSetGroup
 
@@ -24,6 +25,10 @@ def register_correspondence_actions(actions):
     actions.register_action(
         ARCHIVE, _("Put a document into the archive"), _("Put into the archive")
     )
+    actions.register_action(
+        ROUTE, _("Route an incoming document"), _("Incoming document routed")
+    )
+    actions.register_action(REPLY, _("Record the reply"), _("Reply recorded"))
 
 
 @hooks.register("register_admin_viewset")

@@ -9,10 +9,11 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from portal.correspondence.models import IncomingDocument, OutgoingDocument
+from portal.correspondence.models import IncomingDocument, OutgoingDocument, Routing
 from portal.demo.documents import _write_pdf
 from portal.documents.models import IssuingBody
 from portal.documents.types import DocumentType
+from portal.followup.models import Unit
 
 # sender, symbol, type, abstract, receiving unit, urgency, day of the year
 INCOMING = [
@@ -134,12 +135,33 @@ OUTGOING = [
         None,
     ),
 ]
+# symbol, lead unit, days to handle it: routed by the demo leader
+ROUTED = [
+    ("25-CT/TW", "Văn phòng Thành ủy", 10),
+    ("215-CV/BTCTU", "Ban Tổ chức Thành ủy", 5),
+    ("48-KH/BTGTU", "Ban Tuyên giáo Thành ủy", 20),
+]
 OFFICE = ("Văn phòng Thành ủy", "VPTU")
 TERM = "XVII"
 
 
 def day_of(year, day, today):
     return min(date(year, 1, 1) + timedelta(days=day), today)
+
+
+def route_some(today):
+    """A few of this year's documents routed to the demo units, once."""
+    leader = get_user_model().objects.get(username="duyet")
+    for symbol, unit, days in ROUTED:
+        incoming = IncomingDocument.objects.get(year=today.year, symbol=symbol)
+        if not Routing.objects.filter(incoming=incoming).exists():
+            Routing.route(
+                incoming,
+                instruction=f"Giao {unit} chủ trì tham mưu, xử lý.",
+                lead_unit=Unit.objects.get(name=unit),
+                deadline=today + timedelta(days=days),
+                user=leader,
+            )
 
 
 def load_registers(today=None):
@@ -168,6 +190,7 @@ def load_registers(today=None):
             urgency=urgency,
             file=ContentFile(pdf, name=f"{symbol.replace('/', '_')}.pdf"),
         ).register(user=clerk)
+    route_some(today)
     office, _ = IssuingBody.objects.get_or_create(
         name=OFFICE[0], defaults={"abbreviation": OFFICE[1]}
     )

@@ -2,6 +2,7 @@ from .choices import Confidentiality, Urgency
 from .incoming import IncomingDocument
 from .numbering import Register, RegisterCounter, next_number
 from .outgoing import OutgoingDocument
+from .routing import Routing
 
 __all__ = [
     "Confidentiality",
@@ -9,6 +10,7 @@ __all__ = [
     "OutgoingDocument",
     "Register",
     "RegisterCounter",
+    "Routing",
     "Urgency",
     "next_number",
 ]

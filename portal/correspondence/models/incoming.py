@@ -72,6 +72,14 @@ class IncomingDocument(RegisterEntry):
     def register_for_year(cls, year):
         return cls.objects.filter(year=year).select_related("sender").order_by("number")
 
+    def handling_status(self):
+        """Who handles the document and how it stands, once it is routed."""
+        routing = getattr(self, "routing", None)
+        if routing is None:
+            return ""
+        task = routing.task
+        return f"{task.lead_unit}: {task.bucket().label}"
+
     @property
     def registered(self):
         return self.pk is not None

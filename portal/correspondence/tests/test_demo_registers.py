@@ -1,8 +1,8 @@
 from django.core.management import call_command
 from django.utils import timezone
 
-from portal.correspondence.models import IncomingDocument, OutgoingDocument
-from portal.demo.correspondence import INCOMING, OUTGOING, load_registers
+from portal.correspondence.models import IncomingDocument, OutgoingDocument, Routing
+from portal.demo.correspondence import INCOMING, OUTGOING, ROUTED, load_registers
 
 
 def test_load_demo_fills_both_registers_of_this_year_once(db, capsys):
@@ -20,3 +20,4 @@ def test_load_demo_fills_both_registers_of_this_year_once(db, capsys):
     released = OutgoingDocument.objects.released()
     assert released.count() == len(OUTGOING) - 1
     assert released.filter(archived_document__isnull=False).count() == 4
+    assert Routing.objects.count() == len(ROUTED)
