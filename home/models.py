@@ -1,3 +1,4 @@
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -15,6 +16,18 @@ class HomePage(Page):
 
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
+
+    def route(self, request, path_components):
+        # Sections and the archive route on by their tree position alone: load
+        # them in their specific class with its own fields deferred, in one
+        # query instead of Wagtail's two.
+        if not path_components:
+            return super().route(request, path_components)
+        slug, *remaining = path_components
+        child = self.get_children().filter(slug=slug).specific(defer=True).first()
+        if child is None:
+            raise Http404
+        return child.route(request, remaining)
 
     def get_context(self, request, *args, **kwargs):
         # The home page shows what the apps offer; they know their own rules.

@@ -48,3 +48,12 @@ def cache_key(request):
         f"anonymous-pages:{current_generation()}:{request.get_host()}:"
         f"{request.LANGUAGE_CODE}:{path}"
     )
+
+
+def any_view_restrictions():
+    """Whether any page has a Wagtail view restriction (kept until one changes)."""
+    from wagtail.models import PageViewRestriction
+
+    return get_or_compute(
+        "any-view-restrictions", lambda: PageViewRestriction.objects.exists()
+    )

@@ -1,5 +1,5 @@
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import (
     page_published,
     page_slug_changed,
@@ -18,6 +18,7 @@ def retire_cached_pages_on_page_delete(instance, **kwargs):
 
 
 def retire_cached_pages_on_site_change(**kwargs):
+    # also used for view restrictions: portal.core.pages relies on it
     invalidate_anonymous_pages()
 
 
@@ -38,3 +39,4 @@ def register_signal_handlers():
     post_delete.connect(retire_cached_pages_on_page_delete)
     for signal in (post_save, post_delete):
         signal.connect(retire_cached_pages_on_site_change, sender=Site)
+        signal.connect(retire_cached_pages_on_site_change, sender=PageViewRestriction)

@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from portal.access.models import AccessControlled
 from portal.core.models import FoldedSearchText
+from portal.core.pages import ViewRestrictionShortcutMixin
 from portal.news.blocks import ArticleBodyBlock
 
 ARTICLES_PER_PAGE = 10
@@ -27,7 +28,7 @@ class ArticleQuerySet(PageQuerySet):
         return self.live().public().filter(self.model.visible_to_q(user))
 
 
-class SectionPage(Page):
+class SectionPage(ViewRestrictionShortcutMixin, Page):
     """Chuyên mục: a section of the news with its paginated articles."""
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -80,7 +81,9 @@ class ArticleTag(TaggedItemBase):
     )
 
 
-class ArticlePage(AccessControlled, FoldedSearchText, Page):
+class ArticlePage(
+    ViewRestrictionShortcutMixin, AccessControlled, FoldedSearchText, Page
+):
     """A news article (bài viết), in the shape of the office's news pages."""
 
     lead = models.TextField(_("lead"), help_text=_("Sapo: the opening paragraph"))
@@ -176,7 +179,8 @@ class ArticlePage(AccessControlled, FoldedSearchText, Page):
             .live()
             .filter(view_restrictions__isnull=True)
             .filter(ArticlePage.visible_to_q(user))
-            .only("title", "slug", "published_at")
+            # what the lists show, without building page objects
+            .values("title", "slug", "published_at")
         )
 
     def newer_articles(self, siblings, count=5):

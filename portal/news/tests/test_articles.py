@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from guardian.shortcuts import assign_perm
+from wagtail.models import PageViewRestriction
 
 from portal.news.factories import make_article, make_section
 from tests.factories import UserFactory
@@ -51,8 +52,8 @@ def test_newer_and_older_articles_of_the_section_are_listed(client, section):
 
     response = client.get(current.url)
 
-    assert list(response.context["newer_articles"]) == [newer.specific]
-    assert list(response.context["older_articles"]) == [older.specific]
+    assert [a["title"] for a in response.context["newer_articles"]] == [newer.title]
+    assert [a["title"] for a in response.context["older_articles"]] == [older.title]
     html = response.content.decode()
     assert "Các bài mới đăng" in html and "Các bài đã đăng" in html
     assert "Bài nội bộ" not in html
@@ -149,3 +150,18 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(
     body = response.content.decode()
     assert "Disallow: /admin/" in body
     assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+def test_a_wagtail_view_restriction_on_the_section_still_guards_its_articles(
+    client, section
+):
+    article = make_article(section, title="Bài trong chuyên mục hạn chế")
+    assert client.get(article.url).status_code == 200
+
+    PageViewRestriction.objects.create(
+        page=section, restriction_type=PageViewRestriction.LOGIN
+    )
+
+    response = client.get(article.url)
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]
