@@ -15,6 +15,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.access.models import AccessControlled
+from portal.core.cache import get_or_compute
 from portal.core.models import FoldedSearchText
 from portal.core.pages import ViewRestrictionShortcutMixin
 from portal.news.blocks import ArticleBodyBlock
@@ -156,7 +157,17 @@ class ArticlePage(
         siblings = self.siblings_for(request.user)
         context["newer_articles"] = self.newer_articles(siblings)
         context["older_articles"] = self.older_articles(siblings)
+        context["tag_names"] = self.tag_names(preview=getattr(request, "is_preview", False))
         return context
+
+    def tag_names(self, preview=False):
+        """The tags' names; the published ones are kept until the next publication."""
+        if preview:  # an editor's unsaved tags
+            return [tag.name for tag in self.tags.all()]
+        return get_or_compute(
+            f"article-tags:{self.pk}",
+            lambda: list(self.tags.order_by("name").values_list("name", flat=True)),
+        )
 
     def serve(self, request, *args, **kwargs):
         if not self.is_visible_to(request.user):
