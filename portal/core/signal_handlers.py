@@ -17,11 +17,6 @@ def retire_cached_pages_on_page_delete(instance, **kwargs):
         invalidate_anonymous_pages()
 
 
-def retire_cached_pages_on_site_change(**kwargs):
-    # also used for view restrictions: portal.core.pages relies on it
-    invalidate_anonymous_pages()
-
-
 def register_signal_handlers():
     """What readers see changes when content is published, unpublished or moved.
 
@@ -37,6 +32,7 @@ def register_signal_handlers():
     ):
         signal.connect(invalidate_anonymous_pages)
     post_delete.connect(retire_cached_pages_on_page_delete)
+    # The cached site and "any view restrictions?" (portal.core.pages) go too.
     for signal in (post_save, post_delete):
-        signal.connect(retire_cached_pages_on_site_change, sender=Site)
-        signal.connect(retire_cached_pages_on_site_change, sender=PageViewRestriction)
+        for model in (Site, PageViewRestriction):
+            signal.connect(invalidate_anonymous_pages, sender=model)

@@ -13,10 +13,12 @@ class CheckedImageServeView(ServeView):
 
     def get(self, request, signature, image_id, filter_spec, filename=None):
         image = get_object_or_404(PortalImage, pk=image_id)
-        if not image.is_visible_to(request.user):
+        # Most images are public: one check answers both questions.
+        public = image.is_visible_to(AnonymousUser())
+        if not public and not image.is_visible_to(request.user):
             return deny(request)
         response = super().get(request, signature, image_id, filter_spec, filename)
-        if not image.is_visible_to(AnonymousUser()):
+        if not public:
             # Nobody in between (proxies, shared caches) may keep a copy.
             response["Cache-Control"] = "private, no-store"
         return response
