@@ -83,16 +83,6 @@ class RoutingForm(forms.Form):
     )
     deadline = forms.DateField(label=_("Handling deadline"), widget=AdminDateInput)
 
-    def clean(self):
-        cleaned_data = super().clean()
-        lead_unit = cleaned_data.get("lead_unit")
-        if lead_unit and lead_unit in cleaned_data.get("coordinating_units", []):
-            self.add_error(
-                "coordinating_units",
-                _("The lead unit cannot also be a coordinating unit."),
-            )
-        return cleaned_data
-
 
 class ReplyForm(forms.Form):
     symbol = forms.CharField(

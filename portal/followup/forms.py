@@ -33,22 +33,17 @@ class TaskForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.source_document = source_document
 
-    def clean(self):
-        cleaned = super().clean()
-        lead = cleaned.get("lead_unit")
-        if lead and lead in cleaned.get("coordinating_units", []):
-            self.add_error(
-                "coordinating_units",
-                _("The lead unit cannot also be a coordinating unit."),
-            )
-        return cleaned
-
     def assign(self, user):
-        return Task.objects.assign(
-            **self.cleaned_data,
-            source_document=self.instance.source_document,
-            assigned_by=user,
-        )
+        """Assign the task through its rules; a broken rule becomes a form error."""
+        try:
+            return Task.objects.assign(
+                **self.cleaned_data,
+                source_document=self.instance.source_document,
+                assigned_by=user,
+            )
+        except ValidationError as error:
+            self.add_error(None, error)
+            return None
 
 
 class ProgressReportForm(forms.ModelForm):

@@ -43,6 +43,23 @@ def add_months(day, months):
     )
 
 
+def is_month_end(day):
+    return day.day == calendar.monthrange(day.year, day.month)[1]
+
+
+def recurring_due_date(first, months):
+    """The due date ``months`` after a recurring task's first one.
+
+    Counted from the first date, never from the previous one, so a short month
+    does not pull every later date back; a first date at the end of its month
+    keeps every later one at the end of its month (31/3, 30/6, 30/9, 31/12).
+    """
+    day = add_months(first, months)
+    if is_month_end(first):
+        day = day.replace(day=calendar.monthrange(day.year, day.month)[1])
+    return day
+
+
 class Bucket(models.TextChoices):
     """How government task reports count tasks, derived from the dates."""
 
@@ -162,6 +179,7 @@ class TaskQuerySet(models.QuerySet):
         and links to the returned task from its own model.
         Raises ``ValidationError`` when the task breaks a rule.
         """
+        self.model.check_units(lead_unit, coordinating_units)
         task = self.model(
             content=content,
             lead_unit=lead_unit,
@@ -217,6 +235,8 @@ class Task(models.Model):
         _("deadline"),
         help_text=_("For recurring reports: the date the next report is due."),
     )
+    # Later due dates of a recurring task are counted from this one.
+    first_deadline = models.DateField(_("first deadline"), editable=False, blank=True)
     recurrence = models.CharField(
         _("recurrence"), max_length=16, choices=Recurrence.choices, blank=True
     )
@@ -252,6 +272,23 @@ class Task(models.Model):
 
     def __str__(self):
         return self.content[:80]
+
+    def save(self, *args, **kwargs):
+        if self.first_deadline is None:
+            self.first_deadline = self.deadline
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def check_units(lead_unit, coordinating_units):
+        """A unit leads a task or coordinates it, never both."""
+        if lead_unit is not None and lead_unit in coordinating_units:
+            raise ValidationError(
+                {
+                    "coordinating_units": _(
+                        "The lead unit cannot also be a coordinating unit."
+                    )
+                }
+            )
 
     def clean(self):
         super().clean()
@@ -308,7 +345,11 @@ class Task(models.Model):
         """A report for the current period moves a recurring task's next due date."""
         months = Recurrence(self.recurrence).months
         if months and reported_on > add_months(self.deadline, -months):
-            self.deadline = add_months(self.deadline, months)
+            first = self.first_deadline or self.deadline
+            periods = 1
+            while recurring_due_date(first, periods * months) <= self.deadline:
+                periods += 1
+            self.deadline = recurring_due_date(first, periods * months)
 
     def close(self, completed_on, evaluation, user):
         self.status = Status.COMPLETED

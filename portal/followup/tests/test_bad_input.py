@@ -75,6 +75,32 @@ def test_a_deadline_before_the_assignment_date_is_refused(client, unit):
     assert document.followup_tasks.count() == 1
 
 
+def test_the_lead_unit_chosen_as_a_coordinator_too_is_refused_with_the_form_kept(
+    client, unit
+):
+    document = TaskFactory(lead_unit=unit).source_document
+    client.force_login(UserFactory(role="clerk"))
+
+    response = client.post(
+        reverse("followup:assign", args=[document.pk]),
+        {
+            "content": "Tổng kết công tác dân vận",
+            "lead_unit": unit.pk,
+            "coordinating_units": [unit.pk],
+            "assigned_on": "2026-03-10",
+            "deadline": "2026-04-01",
+            "recurrence": "",
+            "priority": 0,
+        },
+    )
+
+    content = response.content.decode()
+    assert response.status_code == 400
+    assert "Đơn vị chủ trì không thể đồng thời là đơn vị phối hợp" in content
+    assert "Tổng kết công tác dân vận" in content
+    assert document.followup_tasks.count() == 1
+
+
 @time_machine.travel(date(2026, 3, 20))
 def test_an_extension_to_a_past_date_is_refused(client, unit):
     task = TaskFactory(lead_unit=unit, deadline=date(2026, 3, 10))

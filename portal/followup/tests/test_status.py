@@ -106,10 +106,78 @@ def test_a_report_for_the_current_period_moves_a_recurring_deadline_once(db):
     assert task.deadline == date(2026, 6, 30)
 
 
+def report_each_period(task, periods):
+    deadlines = []
+    for _ in range(periods):
+        task.advance_recurring_deadline(task.deadline)
+        deadlines.append(task.deadline)
+    return deadlines
+
+
+@pytest.mark.parametrize(
+    ("recurrence", "first", "expected"),
+    [
+        (
+            Recurrence.QUARTERLY,
+            date(2026, 3, 31),
+            [date(2026, 6, 30), date(2026, 9, 30), date(2026, 12, 31)],
+        ),
+        (
+            Recurrence.MONTHLY,
+            date(2026, 1, 31),
+            [date(2026, 2, 28), date(2026, 3, 31), date(2026, 4, 30)],
+        ),
+        (
+            Recurrence.MONTHLY,
+            date(2026, 1, 30),
+            [date(2026, 2, 28), date(2026, 3, 30), date(2026, 4, 30)],
+        ),
+        (
+            Recurrence.YEARLY,
+            date(2028, 2, 29),
+            [date(2029, 2, 28), date(2030, 2, 28), date(2031, 2, 28)],
+        ),
+    ],
+)
+def test_recurring_deadlines_keep_the_first_day_or_the_end_of_the_month(
+    db, recurrence, first, expected
+):
+    task = TaskFactory(
+        assigned_on=date(2026, 1, 1), deadline=first, recurrence=recurrence
+    )
+
+    assert report_each_period(task, 3) == expected
+
+
+def test_an_extended_period_is_followed_by_the_regular_next_deadline(db):
+    task = TaskFactory(deadline=date(2026, 3, 31), recurrence=Recurrence.QUARTERLY)
+    task.deadline = date(2026, 4, 15)
+
+    task.advance_recurring_deadline(date(2026, 4, 10))
+
+    assert task.deadline == date(2026, 6, 30)
+
+
 def test_months_are_added_to_the_last_day_of_shorter_months():
     assert add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
     assert add_months(date(2026, 11, 30), 3) == date(2027, 2, 28)
     assert add_months(date(2026, 6, 30), -3) == date(2026, 3, 30)
+
+
+def test_a_unit_cannot_lead_and_coordinate_the_same_task_whoever_assigns_it(db):
+    unit = UnitFactory()
+
+    with pytest.raises(ValidationError) as refused:
+        Task.objects.assign(
+            content="Rà soát",
+            lead_unit=unit,
+            coordinating_units=[unit],
+            deadline=date(2026, 3, 31),
+            assigned_by=None,
+        )
+
+    assert "coordinating_units" in refused.value.message_dict
+    assert not Task.objects.exists()
 
 
 def test_other_apps_assign_tasks_without_an_archive_document(db):

@@ -188,8 +188,7 @@ def assign_tasks(request, document_pk):
     )
     form = TaskForm(request.POST or None, source_document=document)
     if request.method == "POST":
-        if form.is_valid():
-            form.assign(request.user)
+        if form.is_valid() and form.assign(request.user):
             messages.success(request, _("The task has been assigned."))
             return redirect("followup:assign", document_pk=document.pk)
         messages.error(request, _("Please correct the errors below."))
