@@ -2,7 +2,8 @@
 
 The answer never reaches the page: the image's response carries it, hashed and
 signed, in a cookie. Cached pages therefore stay the same for every reader,
-and each code's random key lets one comment through, once.
+and each code's random key lets one comment through, once. A wrong answer
+spends the code too, so each guess costs a new image.
 """
 
 import io
@@ -13,6 +14,8 @@ from django.conf import settings
 from django.core import signing
 from django.utils.crypto import constant_time_compare, salted_hmac
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+from portal.comments.models import SpentCode
 
 COOKIE_NAME = "portal_captcha"
 SALT = "portal.comments.captcha"
@@ -40,16 +43,20 @@ def max_age():
 
 
 def check(token, answer):
-    """The challenge's key when `answer` solves it, otherwise None."""
+    """The challenge's key when `answer` solves it, otherwise None.
+
+    A wrong answer spends the challenge: the right one is refused after it.
+    """
     try:
-        challenge = signing.loads(
-            token or "", salt=SALT, max_age=max_age()
-        )
+        challenge = signing.loads(token or "", salt=SALT, max_age=max_age())
     except signing.BadSignature:
         return None
-    expected = challenge["digest"]
-    if constant_time_compare(expected, _digest(answer or "", challenge["key"])):
-        return challenge["key"]
+    key = challenge["key"]
+    if SpentCode.objects.is_spent(key):
+        return None
+    if constant_time_compare(challenge["digest"], _digest(answer or "", key)):
+        return key
+    SpentCode.objects.spend(key)
     return None
 
 

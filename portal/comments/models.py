@@ -93,3 +93,29 @@ class Comment(models.Model):
     def reject(self, user):
         Comment.objects.filter(pk=self.pk).moderate(self.Status.REJECTED, user)
         self.refresh_from_db()
+
+
+class SpentCodeQuerySet(models.QuerySet):
+    def spend(self, key):
+        """Record a security code as used up; codes past their age are dropped."""
+        expired = timezone.now() - timedelta(seconds=settings.COMMENTS_CAPTCHA_MAX_AGE)
+        self.filter(spent_at__lt=expired).delete()
+        self.bulk_create([SpentCode(key=key)], ignore_conflicts=True)
+
+    def is_spent(self, key):
+        return self.filter(key=key).exists()
+
+
+class SpentCode(models.Model):
+    """The key of a security code answered wrongly: it admits no further guess.
+
+    A code answered rightly is spent by its comment (``submission_key``).
+    """
+
+    key = models.CharField(max_length=64, unique=True)
+    spent_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    objects = SpentCodeQuerySet.as_manager()
+
+    def __str__(self):
+        return self.key

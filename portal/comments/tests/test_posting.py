@@ -2,6 +2,7 @@ import pytest
 from django.core import mail
 
 from portal.comments.models import Comment
+from portal.news.factories import make_article
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -40,8 +41,15 @@ def test_invalid_input_comes_back_with_the_readers_values_and_vietnamese_errors(
 
 @pytest.mark.parametrize(
     "phone",
-    ["0912345678", "091 234 5678", "+84 912 345 678", "84912345678", "024.3825.1234",
-     "(028) 3829 1234", "0356-789-123"],
+    [
+        "0912345678",
+        "091 234 5678",
+        "+84 912 345 678",
+        "84912345678",
+        "024.3825.1234",
+        "(028) 3829 1234",
+        "0356-789-123",
+    ],
 )
 def test_vietnamese_phone_numbers_are_accepted(post_comment, comment_data, phone):
     comment_data["phone"] = phone
@@ -64,6 +72,37 @@ def test_a_wrong_security_code_is_refused(post_comment, comment_data):
     assert not Comment.objects.exists()
 
 
+def test_a_wrong_answer_spends_the_code_and_the_reader_keeps_their_values(
+    client, post_comment, comment_data
+):
+    post_comment({**comment_data, "captcha": "XXXXX"})
+    spent_token = client.cookies["portal_captcha"].value
+
+    # The right answer to the same image no longer helps: one guess per code.
+    response = post_comment(comment_data, fetch_code=False)
+
+    page = response.content.decode()
+    assert "Mã bảo mật không đúng hoặc đã hết hạn. Vui lòng nhập mã mới." in page
+    assert 'value="Đề nghị bổ sung"' in page
+    assert "Xin cảm ơn ban biên tập." in page
+    assert 'src="/binh-luan/ma-bao-mat.png"' in page
+    assert not Comment.objects.exists()
+
+    # The page's image draws a new code, which the reader can answer.
+    post_comment(comment_data)
+    assert client.cookies["portal_captcha"].value != spent_token
+    assert Comment.objects.count() == 1
+
+
+def test_a_spent_code_is_refused_on_any_page(post_comment, comment_data, article):
+    other = make_article(article.get_parent(), title="Tin khác", slug="tin-khac")
+    post_comment({**comment_data, "captcha": "XXXXX"})
+
+    post_comment(comment_data, page=other, fetch_code=False)
+
+    assert not Comment.objects.exists()
+
+
 def test_a_form_sent_without_fetching_the_code_is_refused(post_comment, comment_data):
     response = post_comment(comment_data, fetch_code=False)
     assert "Mã bảo mật không đúng" in response.content.decode()
@@ -76,7 +115,9 @@ def test_a_filled_honeypot_stores_nothing(post_comment, comment_data):
     assert not Comment.objects.exists()
 
 
-def test_a_double_submit_stores_one_comment(client, post_comment, comment_data, article):
+def test_a_double_submit_stores_one_comment(
+    client, post_comment, comment_data, article
+):
     post_comment(comment_data)
     # The same form sent again, with the same security code.
     client.post(f"/binh-luan/{article.pk}/", comment_data)
