@@ -1,4 +1,4 @@
-.PHONY: help demo test
+.PHONY: help demo test lock
 
 help: ## List the commands
 	@grep -E "^[a-z-]+:.*## " $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-6s %s\n", $$1, $$2}'
@@ -8,3 +8,6 @@ demo: ## Run the portal with demo content at http://127.0.0.1:8000 (SQLite)
 
 test: ## Run every test against PostgreSQL and a real Elasticsearch node
 	scripts/test.sh
+
+lock: ## Pin every dependency of pyproject.toml, with hashes, in requirements/
+	scripts/lock.sh

@@ -1,35 +1,32 @@
 #!/usr/bin/env bash
-# Create .venv and install the project into it (again only when pyproject.toml
-# changes), then compile the translations.   Usage: scripts/bootstrap.sh [EXTRA]
+# Create .venv and install the locked dependencies into it (again only when the
+# lock file changes), then compile the translations.
+#   Usage: scripts/bootstrap.sh [production|test]   (default: production)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-extra="${1:-}"
+lock="requirements/${1:-production}.txt"
+[ -f "$lock" ] || { echo "no lock file $lock" >&2; exit 1; }
 python="${PYTHON:-}"
 if [ -z "$python" ]; then
-  for candidate in python3.11 python3; do
+  for candidate in python3.13 python3.12 python3.11 python3; do
     if command -v "$candidate" >/dev/null &&
-      "$candidate" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'; then
+      "$candidate" -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))' 2>/dev/null; then
       python="$candidate"
       break
     fi
   done
 fi
-[ -n "$python" ] || { echo "Python 3.11 is needed (set PYTHON=/path/to/python3.11)" >&2; exit 1; }
+[ -n "$python" ] || { echo "Python 3.11 to 3.13 is needed (set PYTHON=/path/to/python3)" >&2; exit 1; }
 
 [ -x .venv/bin/python ] || "$python" -m venv .venv
-stamp=".venv/.installed-$(sha1sum pyproject.toml | cut -c1-12)${extra:+-$extra}"
+stamp=".venv/.installed-$(sha1sum "$lock" | cut -c1-12)"
 if [ ! -f "$stamp" ]; then
-  echo "Installing dependencies into .venv …" >&2
+  echo "Installing $lock into .venv …" >&2
   .venv/bin/python -m pip install --quiet --upgrade pip
-  # Only the dependencies: the project itself runs from this folder.
-  .venv/bin/python - "$extra" >.venv/requirements.txt <<'PY'
-import sys, tomllib
-project = tomllib.load(open("pyproject.toml", "rb"))["project"]
-extras = project.get("optional-dependencies", {}).get(sys.argv[1], [])
-print("\n".join(project["dependencies"] + extras))
-PY
-  .venv/bin/python -m pip install --quiet --requirement .venv/requirements.txt
+  # Exactly the pinned, hash-checked versions; the portal runs from this folder.
+  .venv/bin/python -m pip install --quiet --require-hashes --no-deps --requirement "$lock"
+  rm -f .venv/.installed-*
   touch "$stamp"
 fi
 
