@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+import dj_email_url
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -205,12 +206,10 @@ STORAGES = {
 }
 
 # Outgoing mail (reminders, moderation): EMAIL_URL, or the console by default.
-if os.environ.get("EMAIL_URL"):
-    from portal.core.email import email_settings_from_url
-
-    globals().update(email_settings_from_url(os.environ["EMAIL_URL"]))
-else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+EMAIL_CONFIG = dj_email_url.config(default="console://")
+# A mail server that does not answer must not hold a request or the worker.
+EMAIL_CONFIG["EMAIL_TIMEOUT"] = EMAIL_CONFIG.get("EMAIL_TIMEOUT") or 10
+vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "cong-thong-tin@localhost")
 
 # Pages for anonymous visitors are cached (portal.core.cache). The cache must be
