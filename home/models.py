@@ -5,8 +5,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.core.pages import AsciiSlugMixin
 
-class HomePage(Page):
+
+class HomePage(AsciiSlugMixin, Page):
     """The portal's front page: the root of every public section."""
 
     intro = RichTextField(_("introduction"), blank=True)

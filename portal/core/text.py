@@ -8,6 +8,8 @@ so it behaves the same on every backend and needs no engine plug-in.
 import re
 import unicodedata
 
+from django.utils.text import slugify
+
 
 def _folding_table():
     """Each accented Latin letter to its base letter, computed once.
@@ -61,3 +63,11 @@ def word_text(text):
     """Words separated and surrounded by single spaces, so that a database
     LIKE '% word %' matches whole words only."""
     return f" {' '.join(words(text))} "
+
+
+def ascii_slug(text):
+    """An address made from a Vietnamese title, as Vietnamese portals write them:
+    "Hội nghị đổi mới" -> "hoi-nghi-doi-moi".
+
+    Django's slugify drops "đ" (it has no decomposition), so fold first."""
+    return slugify(fold(text))

@@ -17,7 +17,7 @@ from wagtail.search import index
 from portal.access.models import AccessControlled
 from portal.core.cache import get_or_compute
 from portal.core.models import FoldedSearchText
-from portal.core.pages import ViewRestrictionShortcutMixin
+from portal.core.pages import AsciiSlugMixin, ViewRestrictionShortcutMixin
 from portal.news.blocks import ArticleBodyBlock
 
 ARTICLES_PER_PAGE = 10
@@ -29,7 +29,7 @@ class ArticleQuerySet(PageQuerySet):
         return self.live().public().filter(self.model.visible_to_q(user))
 
 
-class SectionPage(ViewRestrictionShortcutMixin, Page):
+class SectionPage(AsciiSlugMixin, ViewRestrictionShortcutMixin, Page):
     """Chuyên mục: a section of the news with its paginated articles."""
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -83,7 +83,11 @@ class ArticleTag(TaggedItemBase):
 
 
 class ArticlePage(
-    ViewRestrictionShortcutMixin, AccessControlled, FoldedSearchText, Page
+    AsciiSlugMixin,
+    ViewRestrictionShortcutMixin,
+    AccessControlled,
+    FoldedSearchText,
+    Page,
 ):
     """A news article (bài viết), in the shape of the office's news pages."""
 

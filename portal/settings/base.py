@@ -255,6 +255,8 @@ WAGTAIL_SITE_NAME = _("Party Committee Office Portal")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "xlsx", "odt", "txt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Addresses in ASCII, made from the Vietnamese title (portal.core.widgets, .pages).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # Anonymous readers see public items only; no stand-in database user for them
 # (which would also cost a query on every permission check).

@@ -4,8 +4,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from portal.core.pages import AsciiSlugMixin
 
-class ArchivePage(RoutablePageMixin, Page):
+
+class ArchivePage(AsciiSlugMixin, RoutablePageMixin, Page):
     """The archive of issued documents: a browsable list and each document's page."""
 
     intro = RichTextField(_("introduction"), blank=True)
