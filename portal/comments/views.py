@@ -10,6 +10,7 @@ from wagtail.models import Page
 from portal.comments import captcha
 from portal.comments.forms import CommentForm
 from portal.comments.tasks import notify_moderators
+from portal.core.proxies import client_ip
 
 
 @never_cache
@@ -41,7 +42,7 @@ def post_comment(request, page_id):
     form = CommentForm(
         request.POST,
         captcha_token=request.COOKIES.get(captcha.COOKIE_NAME),
-        ip_address=request.META.get("REMOTE_ADDR"),
+        ip_address=client_ip(request),
     )
     if form.is_valid():
         comment, created = form.save(page)

@@ -3,12 +3,20 @@
 Every entry's key carries a generation number; publishing, unpublishing or
 approving a comment moves the generation on, so one cheap write retires every
 cached page at once (lists on the home and section pages change with them).
+
+The number lives in the database (``PageCacheGeneration``) and is copied into a
+cache of its own that holds nothing else, so it is read without a query and a
+full page cache, which culls entries at random, can never drop it.
 """
 
 import hashlib
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
+from django.db.models import F
+
+from portal.core.models import PageCacheGeneration
 
 GENERATION_KEY = "anonymous-pages:generation"
 
@@ -17,20 +25,36 @@ def page_cache():
     return caches[settings.PORTAL_PAGE_CACHE]
 
 
+def generation_cache():
+    return caches[settings.PORTAL_PAGE_GENERATION_CACHE]
+
+
 def current_generation():
-    generation = page_cache().get(GENERATION_KEY)
+    generation = generation_cache().get(GENERATION_KEY)
     if generation is None:
-        generation = 1
-        page_cache().add(GENERATION_KEY, generation, timeout=None)
+        row, _created = PageCacheGeneration.objects.get_or_create(pk=1)
+        generation = row.value
+        # `add`, not `set`: a newer number written meanwhile must win.
+        generation_cache().add(GENERATION_KEY, generation, timeout=None)
     return generation
 
 
 def invalidate_anonymous_pages(**kwargs):
-    """Retire every cached page. Usable as a signal receiver."""
-    try:
-        page_cache().incr(GENERATION_KEY)
-    except ValueError:
-        page_cache().set(GENERATION_KEY, 2, timeout=None)
+    """Retire every cached page. Usable as a signal receiver.
+
+    The number moves on in the caller's transaction. Its cached copy is dropped
+    at once (readers then ask the database) and replaced once the change is
+    committed, so nobody keeps reading the old number, even if a reader copied
+    it back before the commit; a rolled back change moves nothing.
+    """
+    generations = PageCacheGeneration.objects.filter(pk=1)
+    if not generations.update(value=F("value") + 1):
+        PageCacheGeneration.objects.get_or_create(pk=1, defaults={"value": 2})
+    generation = generations.values_list("value", flat=True).get()
+    generation_cache().delete(GENERATION_KEY)
+    transaction.on_commit(
+        lambda: generation_cache().set(GENERATION_KEY, generation, timeout=None)
+    )
 
 
 def get_or_compute(key, compute):
@@ -47,6 +71,21 @@ def cache_key(request):
     return (
         f"anonymous-pages:{current_generation()}:{request.get_host()}:"
         f"{request.LANGUAGE_CODE}:{path}"
+    )
+
+
+def keep_for_query(response, *names):
+    """Let the page cache keep `response` for requests carrying only these
+    query parameters (each once). Answers to other query strings are not kept,
+    so made-up parameters cannot fill the cache."""
+    response.cached_query_parameters = frozenset(names)
+    return response
+
+
+def keeps_query(request, response):
+    allowed = getattr(response, "cached_query_parameters", frozenset())
+    return all(
+        name in allowed and len(values) == 1 for name, values in request.GET.lists()
     )
 
 

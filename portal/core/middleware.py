@@ -3,7 +3,7 @@ from django.utils import translation
 from wagtail.models import Site
 from wagtail.views import serve as wagtail_serve
 
-from portal.core.cache import cache_key, get_or_compute, page_cache
+from portal.core.cache import cache_key, get_or_compute, keeps_query, page_cache
 
 
 class PortalLanguageMiddleware:
@@ -33,8 +33,8 @@ class AnonymousPageCacheMiddleware:
     A visitor counts as anonymous when they send no session or messages cookie,
     so a hit touches neither the session nor the database. Only complete,
     shareable answers are stored: status 200, no cookie set (a page that
-    renders a CSRF token sets one, and is never cached) and nothing marked
-    private.
+    renders a CSRF token sets one, and is never cached), nothing marked
+    private, and no query parameter the view did not declare (keep_for_query).
     """
 
     def __init__(self, get_response):
@@ -49,7 +49,7 @@ class AnonymousPageCacheMiddleware:
         if response is not None:
             return response
         response = self.get_response(request)
-        if self.is_cacheable_response(response):
+        if self.is_cacheable_response(response) and keeps_query(request, response):
             cache.set(key, response, settings.PORTAL_PAGE_CACHE_SECONDS)
         return response
 
@@ -91,7 +91,9 @@ class CachedSiteMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if view_func is wagtail_serve:
-            site = get_or_compute(f"site:{request.get_host()}", lambda: find_site(request))
+            site = get_or_compute(
+                f"site:{request.get_host()}", lambda: find_site(request)
+            )
             if site is not None:
                 request._wagtail_site = site
 

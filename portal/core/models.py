@@ -21,3 +21,16 @@ class FoldedSearchText(models.Model):
     def fill_search_text(self, title_parts, other_parts):
         self.search_title = word_text(" ".join(title_parts))
         self.search_text = word_text(" ".join([*title_parts, *other_parts]))
+
+
+class PageCacheGeneration(models.Model):
+    """The page cache's generation (portal.core.cache), in one row.
+
+    Kept in the database so that no cache cull or restart can lose it: a lost
+    number would start again and bring back pages cached under it.
+    """
+
+    value = models.PositiveBigIntegerField(default=1)
+
+    def __str__(self):
+        return str(self.value)

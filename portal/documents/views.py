@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
 from portal.access.views import deny
+from portal.core.cache import keep_for_query
 from portal.documents.filters import ArchiveFilterForm
 from portal.documents.models import Attachment, Document
 from portal.documents.statistics import export, statistics_tables
@@ -19,11 +20,12 @@ def archive(request, page):
     form = ArchiveFilterForm(request.GET or None)
     documents = form.filter(Document.objects.visible_to(request.user))
     results = Paginator(documents, PER_PAGE).get_page(request.GET.get("page"))
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         "documents/archive_page.html",
         {"page": page, "form": form, "results": results},
     )
+    return keep_for_query(response, "page", *form.fields)
 
 
 def statistics(request, page):
@@ -38,12 +40,14 @@ def statistics(request, page):
         year = latest
     tables = statistics_tables(visible.filter(issued_year=year))
     if request.GET.get("format") in ("csv", "xlsx"):
-        return export(tables, year, request.GET["format"])
-    return TemplateResponse(
-        request,
-        "documents/statistics.html",
-        {"page": page, "year": year, "years": years, "tables": tables},
-    )
+        response = export(tables, year, request.GET["format"])
+    else:
+        response = TemplateResponse(
+            request,
+            "documents/statistics.html",
+            {"page": page, "year": year, "years": years, "tables": tables},
+        )
+    return keep_for_query(response, "year", "format")
 
 
 def document_detail(request, page, pk, printable=False):

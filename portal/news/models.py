@@ -15,7 +15,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.access.models import AccessControlled
-from portal.core.cache import get_or_compute
+from portal.core.cache import get_or_compute, keep_for_query
 from portal.core.models import FoldedSearchText
 from portal.core.pages import AsciiSlugMixin, ViewRestrictionShortcutMixin
 from portal.news.blocks import ArticleBodyBlock
@@ -67,6 +67,9 @@ class SectionPage(AsciiSlugMixin, ViewRestrictionShortcutMixin, Page):
             raise Http404
         article.section = self
         return article.route(request, remaining)
+
+    def serve(self, request, *args, **kwargs):
+        return keep_for_query(super().serve(request, *args, **kwargs), "page")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

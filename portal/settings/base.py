@@ -1,5 +1,6 @@
 """Settings shared by every environment; each value can come from the environment."""
 
+import ipaddress
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -142,6 +143,14 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "portal.core.proxies.client_ip"
+
+# Addresses or networks (CIDR) of the load balancers and reverse proxies in front
+# of the portal: only their X-Forwarded-For hops are believed (portal.core.proxies).
+# Parsed here so that a mistyped value stops the start, not a request.
+TRUSTED_PROXIES = [
+    ipaddress.ip_network(proxy, strict=False) for proxy in env_list("TRUSTED_PROXIES")
+]
 
 SESSION_COOKIE_AGE = 60 * 60 * 8  # a working day
 SESSION_COOKIE_HTTPONLY = True
@@ -223,8 +232,17 @@ CACHES = {
         "LOCATION": os.environ.get("PAGE_CACHE_DIR", BASE_DIR / "var" / "page-cache"),
         "OPTIONS": {"MAX_ENTRIES": 20_000},
     },
+    # The pages' generation number alone: never full, so never culled.
+    "page-generation": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.path.join(
+            os.environ.get("PAGE_CACHE_DIR", BASE_DIR / "var" / "page-cache"),
+            "generation",
+        ),
+    },
 }
 PORTAL_PAGE_CACHE = "pages"
+PORTAL_PAGE_GENERATION_CACHE = "page-generation"
 PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
 PORTAL_PAGE_CACHE_SKIP = ("/admin/", "/login/", "/search/", "/documents/", "/django-admin/")
 

@@ -27,6 +27,7 @@ WHITENOISE_AUTOREFRESH = True
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "page-generation": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
 }
 
 # The comment form's security code, answered by the browser tests.

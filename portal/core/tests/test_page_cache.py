@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
@@ -110,3 +111,76 @@ def test_saving_a_site_retires_cached_pages_and_the_cached_site(client, article)
     Site.objects.get(is_default_site=True).save()
 
     assert current_generation() != before
+
+
+@pytest.fixture
+def file_caches(settings, tmp_path):
+    """The page cache on disk as in production, with room for a few pages."""
+    file_cache = "django.core.cache.backends.filebased.FileBasedCache"
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {
+            "BACKEND": file_cache,
+            "LOCATION": str(tmp_path / "pages"),
+            "OPTIONS": {"MAX_ENTRIES": 12},
+        },
+        "page-generation": {
+            "BACKEND": file_cache,
+            "LOCATION": str(tmp_path / "pages" / "generation"),
+        },
+    }
+    return tmp_path / "pages"
+
+
+def cached_files(folder):
+    return list(folder.glob("*.djcache"))
+
+
+def test_a_withdrawn_page_stays_withdrawn_when_the_full_cache_culls(
+    client, article, file_caches
+):
+    assert client.get(article.url).status_code == 200
+    article.unpublish()
+    section_url = article.get_parent().url
+
+    # Three times the room: the cache culls at random, over and over.
+    for number in range(1, 37):
+        client.get(f"{section_url}?page={number}")
+        assert client.get(article.url).status_code == 404
+
+    assert len(cached_files(file_caches)) <= 12
+
+
+def test_a_lost_copy_of_the_generation_does_not_bring_pages_back(
+    client, article, file_caches
+):
+    client.get(article.url)
+    article.unpublish()
+    client.get(article.url)
+
+    caches["page-generation"].clear()
+
+    assert client.get(article.url).status_code == 404
+
+
+def test_made_up_query_parameters_create_no_cache_entries(client, article, file_caches):
+    client.get(article.url)
+    stored = len(cached_files(file_caches))
+
+    for number in range(5):
+        response = client.get(f"{article.url}?utm_source={number}")
+        assert response.status_code == 200
+    client.get(f"{article.get_parent().url}?page=1&page=2")
+    client.get(f"{article.get_parent().url}?sort=new")
+
+    assert len(cached_files(file_caches)) == stored
+
+
+def test_a_page_the_view_paginates_is_kept_for_each_page_number(client, article):
+    section_url = article.get_parent().url
+    client.get(f"{section_url}?page=1")
+
+    response, queries = queries_for(client, f"{section_url}?page=1")
+
+    assert response.status_code == 200
+    assert queries == 0
