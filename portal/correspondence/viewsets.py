@@ -13,6 +13,7 @@ from wagtail.admin.widgets import HeaderButton
 from wagtail.admin.widgets.button import Button
 from wagtail.permissions import policy_registry
 
+from portal.core.spreadsheets import SpreadsheetExportMixin
 from portal.correspondence import views
 from portal.correspondence.forms import IncomingDocumentForm
 from portal.correspondence.models import IncomingDocument, OutgoingDocument, Routing
@@ -39,9 +40,10 @@ class AcknowledgementPanel(FieldPanel):
             return super().is_shown() and not self.bound_field.field.widget.is_hidden
 
 
-class RegisterIndexView(generic.IndexView):
+class RegisterIndexView(SpreadsheetExportMixin, generic.IndexView):
     """A register's listing: accent-free search over the folded words, a
-    printable register of the year and the statistics."""
+    printable register of the year, the statistics, and exports that are safe
+    to open (see portal.core.spreadsheets)."""
 
     print_url_name = None
     file_url_name = None

@@ -72,3 +72,24 @@ def test_a_nonsense_year_falls_back_to_the_latest(client, archive_page, db):
     make_year(db)
 
     assert client.get("/van-ban/thong-ke/?year=abc").context["year"] == 2023
+
+
+def test_the_export_keeps_a_formula_like_issuer_name_as_text(client, archive_page, db):
+    DocumentFactory(
+        symbol="1-TB/TU",
+        document_type=DocumentType.NOTICE,
+        issuer=IssuingBodyFactory(name="=1+1 Thành ủy", abbreviation="TU"),
+        issued_on=datetime.date(2023, 3, 1),
+    )
+
+    csv_response = client.get("/van-ban/thong-ke/?year=2023&format=csv")
+    xlsx_response = client.get("/van-ban/thong-ke/?year=2023&format=xlsx")
+
+    assert csv_response.content.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(csv_response.content.decode("utf-8-sig"))))
+    assert ["'=1+1 Thành ủy", "1"] in rows
+    sheet = load_workbook(io.BytesIO(xlsx_response.content)).active
+    cell = next(
+        c for row in sheet.iter_rows() for c in row if c.value == "=1+1 Thành ủy"
+    )
+    assert (cell.data_type, cell.quotePrefix) == ("s", True)

@@ -116,3 +116,20 @@ def test_the_dashboard_and_task_list_cost_the_same_queries_for_more_tasks(
 
     assert [count_queries(office, url) for url in urls] == before
     assert max(before) <= 15
+
+
+@time_machine.travel(TODAY)
+def test_the_dashboard_export_keeps_a_formula_like_unit_name_as_text(office, db):
+    TaskFactory(lead_unit=UnitFactory(name="-Ban Dân vận"), deadline=date(2026, 5, 1))
+
+    csv_response = office.get(reverse("followup:dashboard"), {"format": "csv"})
+    xlsx_response = office.get(reverse("followup:dashboard"), {"format": "xlsx"})
+
+    assert csv_response.content.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(csv_response.content.decode("utf-8-sig"))))
+    assert "'-Ban Dân vận" in [row[0] for row in rows if row]
+    sheet = load_workbook(io.BytesIO(xlsx_response.content)).active
+    cell = next(
+        c for row in sheet.iter_rows() for c in row if c.value == "-Ban Dân vận"
+    )
+    assert (cell.data_type, cell.quotePrefix) == ("s", True)
