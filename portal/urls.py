@@ -5,12 +5,16 @@ from django.views.generic import TemplateView
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.contrib.sitemaps import Sitemap as PageSitemap
+from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.core.views import health
+from portal.documents.sitemaps import DocumentSitemap
 from portal.news.feeds import ArticlesFeed
 from search import views as search_views
+
+SITEMAPS = {"trang": PageSitemap, "van-ban": DocumentSitemap}
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -22,7 +26,14 @@ urlpatterns = [
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    # An index of the pages' sitemap and the archive's (paged: it outgrows one file).
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
     path("healthz/", health, name="health"),
     path(
         "robots.txt",

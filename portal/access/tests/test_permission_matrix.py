@@ -155,7 +155,10 @@ SURFACES = {
         art.title in c.get("/feeds/").content.decode()
     ),
     "sitemap": lambda c, a, doc, att, art, level: (
-        art.url in c.get("/sitemap.xml").content.decode()
+        art.url in c.get("/sitemap-trang.xml").content.decode()
+    ),
+    "document_sitemap": lambda c, a, doc, att, art, level: (
+        a.document_url(doc) in c.get("/sitemap-van-ban.xml").content.decode()
     ),
     "admin_listing": lambda c, a, doc, att, art, level: (
         c.get("/admin/snippets/documents/document/").status_code == 200

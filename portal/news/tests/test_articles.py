@@ -120,7 +120,7 @@ def test_the_sitemap_lists_public_articles_only(client, section):
     public = make_article(section, title="Tin công khai", slug="tin-cong-khai")
     make_article(section, title="Tin nội bộ", slug="tin-noi-bo", access="internal")
 
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = client.get("/sitemap-trang.xml").content.decode()
 
     assert public.url in sitemap
     assert "tin-noi-bo" not in sitemap
