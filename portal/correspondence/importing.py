@@ -1,18 +1,26 @@
-"""Import an existing register from CSV or XLSX (see README: "Correspondence
-registers"). Each good row is registered, in its own transaction; each bad
-row is reported with its line number and reason, and the rest go on.
+"""Import an existing register from CSV or XLSX (see docs/import-format.md).
+Each good row is registered, in its own transaction; each bad row is reported
+with its line number and reason, and the rest go on.
 """
 
 import csv
+import io
+import re
 from datetime import date, datetime
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from portal.access.models import AccessLevel
+from portal.core.importing import (
+    ImportReport,
+    check_storable,
+    error_message,
+    not_utf8,
+)
 from portal.core.text import fold, normalize
 from portal.correspondence.models import (
     Confidentiality,
@@ -21,13 +29,16 @@ from portal.correspondence.models import (
     Register,
     Urgency,
 )
-from portal.documents.importing import ImportReport
 from portal.documents.models import IssuingBody
 from portal.documents.symbols import Symbol
 from portal.documents.types import DocumentType
 
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
-
+MODELS = {Register.INCOMING: IncomingDocument, Register.OUTGOING: OutgoingDocument}
+# Left by undecodable bytes (see _csv_rows).
+_SURROGATES = re.compile("[\ud800-\udfff]")
+# The csv module's own limit on a cell, applied to both formats alike.
+MAX_CELL = csv.field_size_limit()
 
 REQUIRED = {
     Register.INCOMING: ("received_on", "sender", "symbol", "dated", "type", "title"),
@@ -35,43 +46,111 @@ REQUIRED = {
 }
 
 
-def read_rows(path):
-    """(line number, {column: value}) for each row under the heading row."""
-    path = Path(path)
-    if path.suffix.lower() == ".xlsx":
-        from openpyxl import load_workbook
+class UnreadableFile(Exception):
+    """The file as a whole cannot be read: no row can be imported."""
 
-        sheet = load_workbook(path, read_only=True, data_only=True).active
-        rows = iter(list(sheet.iter_rows(values_only=True)))
-    else:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            rows = iter(list(csv.reader(handle)))
-    headings = [str(cell or "").strip().casefold() for cell in next(rows, [])]
-    for line, cells in enumerate(rows, start=2):
+
+def read_rows(path):
+    """(line number, {column: value}) for each row under the heading row, or
+    (line number, ValidationError) for a row that cannot be read."""
+    path = Path(path)
+    rows = _xlsx_rows(path) if path.suffix.lower() == ".xlsx" else _csv_rows(path)
+    headings = None
+    for line, cells in rows:
+        if headings is None:
+            if isinstance(cells, ValidationError):
+                raise UnreadableFile(
+                    _("the heading row cannot be read: %(error)s")
+                    % {"error": error_message(cells)}
+                )
+            headings = [str(cell or "").strip().casefold() for cell in cells]
+            continue
+        if isinstance(cells, ValidationError):
+            yield line, cells
+            continue
         values = {
             heading: cell.strip() if isinstance(cell, str) else cell
             for heading, cell in zip(headings, cells, strict=False)
             if heading
         }
         if any(value not in (None, "") for value in values.values()):
-            yield line, values
+            try:
+                _check_cells(values)
+            except ValidationError as error:
+                yield line, error
+            else:
+                yield line, values
+
+
+def _csv_rows(path):
+    # Undecodable bytes become lone surrogates, so that a bad line is found
+    # and reported on its own instead of stopping the whole file.
+    text = path.read_bytes().decode("utf-8-sig", errors="surrogateescape")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    while True:
+        line = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:
+            yield line, _too_long()
+            continue
+        if any(_SURROGATES.search(cell) for cell in cells):
+            yield line, not_utf8()
+        else:
+            yield line, cells
+
+
+def _xlsx_rows(path):
+    from openpyxl import load_workbook
+
+    try:
+        sheet = load_workbook(path, read_only=True, data_only=True).active
+        rows = list(sheet.iter_rows(values_only=True))
+    except Exception as error:  # a damaged workbook fails in openpyxl in many ways
+        raise UnreadableFile(
+            _("%(file)s is not an XLSX workbook") % {"file": path.name}
+        ) from error
+    yield from enumerate(rows, start=1)
+
+
+def _check_cells(values):
+    for column, value in values.items():
+        if isinstance(value, str):
+            if len(value) > MAX_CELL:
+                raise _too_long()
+            check_storable(column, value)
+
+
+def _too_long():
+    return ValidationError(
+        _("a cell is longer than %(limit)s characters") % {"limit": MAX_CELL}
+    )
 
 
 class RegisterImporter:
     def __init__(self, register):
         self.register = Register(register)
         self.required = REQUIRED[self.register]
+        self.model = MODELS[self.register]
         self.report = ImportReport()
 
     def import_file(self, path):
         for line, row in read_rows(path):
+            if isinstance(row, ValidationError):
+                self.report.add_error(line, error_message(row))
+                continue
             try:
                 with transaction.atomic():
                     self.import_row(row)
             except ValidationError as error:
-                self.report.add_error(line, "; ".join(error.messages))
-            except ValueError as error:
-                self.report.add_error(line, error)
+                self.report.add_error(line, error_message(error, self.model))
+            except DatabaseError as error:
+                self.report.add_error(
+                    line,
+                    _("the database refused the row: %(error)s") % {"error": error},
+                )
             else:
                 self.report.created += 1
         return self.report
@@ -110,7 +189,7 @@ class RegisterImporter:
                 % {"number": duplicate.number, "year": duplicate.year}
             )
         number = row.get("number")
-        entry.register(number=int(number) if number not in (None, "") else None)
+        entry.register(number=None if number in (None, "") else number)
 
     def import_outgoing(self, row):
         symbol = Symbol.parse(text(row, "symbol"))
@@ -132,7 +211,7 @@ class RegisterImporter:
             signer=text(row, "signer"),
             signer_position=text(row, "signer_position"),
             recipients=text(row, "recipients") or "-",
-            copies=int(row.get("copies") or 1),
+            copies=row.get("copies") or 1,
             access=choice(row, "access", AccessLevel, AccessLevel.INTERNAL),
             notes=text(row, "notes"),
         )

@@ -1,13 +1,17 @@
-"""Bulk import of the archive from JSON Lines (see the contract's import format).
+"""Bulk import of the archive from JSON Lines (see docs/import-format.md).
 
-Valid rows are saved and indexed in batches; each invalid row is reported with
-its line number and reason; a row whose symbol, issuing body and year match an
-existing document updates it in place.
+Each row becomes a ``Document`` checked by the model's own validation; an
+invalid row is reported with its line number and reason, and the others go on.
+Valid rows are saved and indexed in batches; a row whose symbol, issuing body
+and year match an existing document updates it in place. Should the database
+still refuse a batch, it is saved again row by row, each in its own savepoint:
+on PostgreSQL a failed statement aborts its whole transaction, and one row must
+never cost the others theirs.
 """
 
 import json
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -16,7 +20,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,6 +29,12 @@ from wagtail.search.backends import get_search_backends
 
 from portal.access.models import AccessLevel
 from portal.core.cache import invalidate_anonymous_pages
+from portal.core.importing import (
+    ImportReport,
+    check_storable,
+    error_message,
+    not_utf8,
+)
 from portal.core.text import normalize
 from portal.documents.models import (
     Attachment,
@@ -33,35 +43,14 @@ from portal.documents.models import (
     IssuingBody,
     SubjectArea,
 )
-from portal.documents.symbols import Symbol, symbol_key
+from portal.documents.symbols import symbol_key
 from portal.documents.types import DocumentType, EffectiveStatus, RelationKind
 
 REQUIRED = ("type", "symbol", "issuer", "issued_on", "title")
 ATTACHMENT_SUFFIXES = {".pdf", ".docx"}
 BATCH_SIZE = 500
-
-
-@dataclass
-class ImportReport:
-    created: int = 0
-    updated: int = 0
-    errors: list = field(default_factory=list)  # (line number, reason)
-
-    def add_error(self, line, reason):
-        self.errors.append((line, str(reason)))
-
-    @property
-    def saved(self):
-        return self.created + self.updated
-
-    def write_errors(self, stream, path=None):
-        """Each rejected row as "line N: reason", to the stream and to ``path``."""
-        lines = [f"line {line}: {reason}" for line, reason in self.errors]
-        for line in lines:
-            stream.write(line)
-        if path:
-            with open(path, "w", encoding="utf-8") as out:
-                out.write("\n".join(lines) + ("\n" if lines else ""))
+# Set by the importer, not read from the row.
+DERIVED_FIELDS = ["symbol_key", "number", "issued_year", "search_text", "search_title"]
 
 
 @dataclass
@@ -77,7 +66,7 @@ class ParsedRow:
 
 class DocumentImporter:
     def __init__(self, files_dir=None, batch_size=BATCH_SIZE, progress=None):
-        self.files_dir = Path(files_dir) if files_dir else None
+        self.files_dir = Path(files_dir).resolve() if files_dir else None
         self.batch_size = batch_size
         self.progress = progress or (lambda done: None)
         self.report = ImportReport()
@@ -91,10 +80,11 @@ class DocumentImporter:
     # -- reading ---------------------------------------------------------------
 
     def import_file(self, path):
-        with open(path, encoding="utf-8-sig") as lines:
+        with open(path, "rb") as lines:
             return self.import_lines(lines)
 
     def import_lines(self, lines):
+        """Import lines of text, or of UTF-8 bytes as read from a file."""
         with ExitStack() as stack:
             for backend in self.backends:
                 if hasattr(backend, "bulk_loading"):
@@ -104,15 +94,14 @@ class DocumentImporter:
     def _import_lines(self, lines):
         batch, done = [], 0
         for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
             try:
-                data = json.loads(line)
-                if not isinstance(data, dict):
-                    raise ValueError(_("a line must hold one JSON object"))
-                batch.append(self.parse(number, data))
-            except (ValueError, ValidationError) as error:
-                self.report.add_error(number, _message(error))
+                row = self.read(number, line)
+            except ValidationError as error:
+                self.report.add_error(number, error_message(error, Document))
+                continue
+            if row is None:
+                continue
+            batch.append(row)
             if len(batch) >= self.batch_size:
                 done += self.save_batch(batch)
                 self.progress(done)
@@ -125,80 +114,123 @@ class DocumentImporter:
         invalidate_anonymous_pages()
         return self.report
 
+    def read(self, line, text):
+        """The parsed row of a line, None for a blank one, or ValidationError."""
+        if isinstance(text, bytes):
+            try:
+                text = text.decode("utf-8-sig" if line == 1 else "utf-8")
+            except UnicodeDecodeError:
+                raise not_utf8() from None
+        if not text.strip():
+            return None
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError):
+            data = None
+        if not isinstance(data, dict):
+            raise ValidationError(_("a line must hold one JSON object"))
+        return self.parse(line, data)
+
     # -- validating ------------------------------------------------------------
 
     def parse(self, line, data):
-        missing = [key for key in REQUIRED if not str(data.get(key) or "").strip()]
+        for key, value in data.items():
+            for text in _strings(value):
+                check_storable(key, text)
+        values = {key: _text(data, key) for key in TEXT_KEYS}
+        missing = [key for key in REQUIRED if not values[key]]
         if missing:
             raise ValidationError(_("missing %(keys)s") % {"keys": ", ".join(missing)})
-        document_type = DocumentType.from_name_or_abbreviation(str(data["type"]))
+        document_type = DocumentType.from_name_or_abbreviation(values["type"])
         if document_type is None:
-            raise ValidationError(_("unknown document type “%(type)s”") % data)
-        symbol = Symbol.parse(str(data["symbol"]))
-        try:
-            issued_on = date.fromisoformat(str(data["issued_on"]))
-        except ValueError:
             raise ValidationError(
-                _("issued_on “%(issued_on)s” is not a date like 2022-05-05") % data
-            ) from None
-        status = data.get("status") or EffectiveStatus.IN_FORCE
-        if status not in EffectiveStatus.values:
-            raise ValidationError(_("unknown status “%(status)s”") % {"status": status})
-        access = data.get("access") or AccessLevel.PUBLIC
-        if access not in AccessLevel.values:
-            raise ValidationError(_("unknown access “%(access)s”") % {"access": access})
-        groups = self._named(Group, "name", data.get("groups", []), _("group"))
-        users = self._named(
-            get_user_model(), "username", data.get("users", []), _("user")
+                _("unknown document type “%(type)s”") % {"type": values["type"]}
+            )
+        issuer = self._issuer(values["issuer"])
+        document = Document(
+            document_type=document_type,
+            symbol=values["symbol"],
+            issuer=issuer,
+            issued_on=_date(values, "issued_on"),
+            effective_on=_date(values, "effective_on"),
+            title=values["title"],
+            signer=values["signer"],
+            signer_position=values["signer_position"],
+            term=values["term"],
+            body=_text(data, "body", strip=False),
+            status=values["status"] or EffectiveStatus.IN_FORCE,
+            access=values["access"] or AccessLevel.PUBLIC,
         )
-        if access == AccessLevel.RESTRICTED and not (groups or users):
+        # The model's own rules: lengths, choices, the symbol's shape and type,
+        # dates. Identity is the importer's (an existing document is updated).
+        document.full_clean(
+            exclude=["issuer", *DERIVED_FIELDS],
+            validate_unique=False,
+            validate_constraints=False,
+        )
+        groups = self._named(Group, "name", _names(data, "groups"), _("group"))
+        users = self._named(
+            get_user_model(), "username", _names(data, "users"), _("user")
+        )
+        if document.access == AccessLevel.RESTRICTED and not (groups or users):
             raise ValidationError(_("a restricted document needs groups or users"))
-        fields = data.get("fields") or []
-        if not isinstance(fields, list):
-            raise ValidationError(_("fields must be a list"))
-        relations = data.get("relations") or []
-        for relation in relations:
-            if (
-                not isinstance(relation, dict)
-                or relation.get("kind") not in RelationKind.values
-            ):
-                raise ValidationError(
-                    _("unknown relation “%(relation)s”") % {"relation": relation}
-                )
-        values = {
-            "document_type": document_type,
-            "symbol": normalize(str(data["symbol"])).strip(),
-            "issuer": self._issuer(str(data["issuer"]), symbol),
-            "issued_on": issued_on,
-            "title": str(data["title"]),
-            "signer": str(data.get("signer") or ""),
-            "signer_position": str(data.get("signer_position") or ""),
-            "term": str(data.get("term") or ""),
-            "status": status,
-            "body": str(data.get("body") or ""),
-            "access": access,
-        }
-        if effective_on := data.get("effective_on"):
-            values["effective_on"] = date.fromisoformat(str(effective_on))
+        subject_areas = [self._subject_area(name) for name in _names(data, "fields")]
+        relations = _relations(data)
+        attachments = self._attachment_paths(_names(data, "attachments"))
+        if issuer.pk is None:
+            self._save_issuer(issuer, document)
         return ParsedRow(
             line=line,
-            values=values,
-            subject_areas=[normalize(str(name)).strip() for name in fields],
-            attachments=self._attachment_paths(data.get("attachments") or []),
+            values={
+                name: getattr(document, name)
+                for name in UPDATED_FIELDS
+                if name not in DERIVED_FIELDS and name != "last_published_at"
+            },
+            subject_areas=[self._save_subject_area(area) for area in subject_areas],
+            attachments=attachments,
             groups=groups,
             users=users,
             relations=relations,
         )
 
-    def _issuer(self, name, symbol):
-        name = normalize(name).strip()
+    def _issuer(self, name):
+        """A known body, or a new one (saved once the row proved valid)."""
         issuer = self.issuers.get(name.casefold()) or IssuingBody.find(name)
-        if issuer is None:  # unknown issuers are created, as the contract says
-            issuer = IssuingBody.objects.create(
-                name=name, abbreviation=symbol.issuer_abbreviation
-            )
-        self.issuers[name.casefold()] = issuer
-        return issuer
+        if issuer is not None:
+            self.issuers[name.casefold()] = issuer
+        return issuer or IssuingBody(name=name)
+
+    def _save_issuer(self, issuer, document):
+        """Unknown issuers are created, as the import format says, with the
+        abbreviation their symbol uses."""
+        issuer.abbreviation = document.parsed_symbol.issuer_abbreviation
+        try:
+            issuer.full_clean()
+        except ValidationError as error:
+            raise ValidationError(
+                {"issuer": error_message(error, IssuingBody)}
+            ) from None
+        with transaction.atomic():
+            issuer.save()
+        self.issuers[issuer.name.casefold()] = issuer
+
+    def _subject_area(self, name):
+        area = self.subject_areas.get(name) or SubjectArea(name=name)
+        if area.pk is None:
+            try:
+                area.full_clean(validate_unique=False)
+            except ValidationError as error:
+                raise ValidationError(
+                    {"subject_areas": error_message(error, SubjectArea)}
+                ) from None
+        return area
+
+    def _save_subject_area(self, area):
+        if area.pk is None:
+            with transaction.atomic():
+                area.save()
+            self.subject_areas[area.name] = area
+        return area
 
     def _named(self, model, attribute, names, kind):
         if not names:
@@ -216,46 +248,68 @@ class DocumentImporter:
         return list(found.values())
 
     def _attachment_paths(self, names):
+        """The attachments' files, which must lie inside the files folder (after
+        following links) and pass the model's checks on an attachment."""
         paths = []
         for name in names:
-            path = (self.files_dir / name) if self.files_dir else None
-            if path is None or not path.is_file():
-                raise ValidationError(
-                    _("attachment “%(name)s” not found") % {"name": name}
-                )
+            path = self._inside_files_dir(name)
             if path.suffix.lower() not in ATTACHMENT_SUFFIXES:
                 raise ValidationError(
                     _("attachment “%(name)s” is not a PDF or DOCX file")
                     % {"name": name}
                 )
+            with path.open("rb") as handle:
+                attachment = Attachment(
+                    title=path.stem, file=File(handle, name=path.name)
+                )
+                try:
+                    attachment.full_clean(exclude=["document"])
+                except ValidationError as error:
+                    raise ValidationError(
+                        {"attachments": f"{name}: {error_message(error, Attachment)}"}
+                    ) from None
             paths.append(path)
         return paths
+
+    def _inside_files_dir(self, name):
+        not_found = ValidationError(
+            _("attachment “%(name)s” not found") % {"name": name}
+        )
+        if self.files_dir is None:
+            raise not_found
+        try:
+            path = (self.files_dir / name).resolve()
+        except (OSError, RuntimeError, ValueError):
+            raise not_found from None
+        if not path.is_relative_to(self.files_dir):
+            raise ValidationError(
+                _("attachment “%(name)s” lies outside the files folder")
+                % {"name": name}
+            )
+        try:
+            if path.is_file():
+                return path
+        except OSError:
+            pass
+        raise not_found
 
     # -- saving ----------------------------------------------------------------
 
     def save_batch(self, rows):
+        """Save the rows in one transaction or, if the database refuses it, each
+        in a savepoint of its own; the number saved."""
         rows = self._without_duplicate_keys(rows)
-        documents = []
-        with transaction.atomic():
-            existing = self._existing(rows)
-            now = timezone.now()
-            new, changed = [], []
-            for row in rows:
-                document = existing.get(self._key(row)) or Document(
-                    live=True, first_published_at=now
-                )
-                for name, value in row.values.items():
-                    setattr(document, name, value)
-                document.last_published_at = now
-                document.fill_derived_fields()
-                (changed if document.pk else new).append(document)
-                documents.append((row, document))
-            Document.objects.bulk_create(new)
-            if changed:
-                Document.objects.bulk_update(changed, UPDATED_FIELDS, batch_size=100)
-            self._save_subject_areas(documents, replace=bool(changed))
-            self._save_sharing(documents)
-            self._save_attachments(documents)
+        try:
+            with transaction.atomic():
+                new, changed, documents = self._save_rows(rows)
+        except DatabaseError as error:
+            if len(rows) > 1:
+                return sum(self.save_batch([row]) for row in rows)
+            self.report.add_error(
+                rows[0].line,
+                _("the database refused the row: %(error)s") % {"error": error},
+            )
+            return 0
         self.report.created += len(new)
         self.report.updated += len(changed)
         saved = [document for _row, document in documents]
@@ -268,6 +322,28 @@ class DocumentImporter:
             if row.relations
         ]
         return len(documents)
+
+    def _save_rows(self, rows):
+        existing = self._existing(rows)
+        now = timezone.now()
+        new, changed, documents = [], [], []
+        for row in rows:
+            document = existing.get(self._key(row)) or Document(
+                live=True, first_published_at=now
+            )
+            for name, value in row.values.items():
+                setattr(document, name, value)
+            document.last_published_at = now
+            document.fill_derived_fields()
+            (changed if document.pk else new).append(document)
+            documents.append((row, document))
+        Document.objects.bulk_create(new)
+        if changed:
+            Document.objects.bulk_update(changed, UPDATED_FIELDS, batch_size=100)
+        self._save_subject_areas(documents, replace=bool(changed))
+        self._save_sharing(documents)
+        self._save_attachments(documents)
+        return new, changed, documents
 
     def _key(self, row):
         values = row.values
@@ -305,15 +381,11 @@ class DocumentImporter:
         Through = Document.subject_areas.through
         if replace:
             Through.objects.filter(document__in=[d for _r, d in documents]).delete()
-        links = []
-        for row, document in documents:
-            for name in row.subject_areas:
-                area = self.subject_areas.get(name)
-                if area is None:
-                    area = self.subject_areas[name] = SubjectArea.objects.create(
-                        name=name
-                    )
-                links.append(Through(document_id=document.pk, subjectarea_id=area.pk))
+        links = [
+            Through(document_id=document.pk, subjectarea_id=area.pk)
+            for row, document in documents
+            for area in row.subject_areas
+        ]
         Through.objects.bulk_create(links, ignore_conflicts=True)
 
     def _save_sharing(self, documents):
@@ -376,14 +448,20 @@ class DocumentImporter:
                         },
                     )
                     continue
-                DocumentRelation.objects.get_or_create(
-                    source=source, target=target, kind=relation["kind"]
-                )
+                try:
+                    DocumentRelation.objects.get_or_create(
+                        source=source, target=target, kind=relation["kind"]
+                    )
+                except DatabaseError as error:
+                    self.report.add_error(
+                        line,
+                        _("the database refused the row: %(error)s") % {"error": error},
+                    )
 
     def _find(self, relation):
-        issuer = IssuingBody.find(str(relation.get("issuer") or ""))
+        issuer = IssuingBody.find(relation["issuer"])
         documents = Document.objects.filter(
-            symbol_key=symbol_key(str(relation.get("symbol") or "")), issuer=issuer
+            symbol_key=symbol_key(relation["symbol"]), issuer=issuer
         )
         if year := relation.get("year"):
             documents = documents.filter(issued_year=year)
@@ -412,7 +490,90 @@ UPDATED_FIELDS = [
 ]
 
 
-def _message(error):
-    if isinstance(error, ValidationError):
-        return "; ".join(error.messages)
-    return str(error)
+# Keys read as text: strings, or numbers written without quotes.
+TEXT_KEYS = (
+    "type",
+    "symbol",
+    "issuer",
+    "issued_on",
+    "effective_on",
+    "title",
+    "signer",
+    "signer_position",
+    "term",
+    "status",
+    "access",
+)
+
+
+def _strings(value):
+    """Every string in a JSON value, however deeply nested."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _text(data, key, strip=True):
+    value = data.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise ValidationError(_("%(key)s must be text") % {"key": key})
+    text = normalize(str(value))
+    return text.strip() if strip else text
+
+
+def _names(data, key):
+    value = data.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
+        raise ValidationError(_("%(key)s must be a list of names") % {"key": key})
+    return [normalize(name).strip() for name in value]
+
+
+def _date(values, key):
+    if not values[key]:
+        return None
+    try:
+        return date.fromisoformat(values[key])
+    except ValueError:
+        raise ValidationError(
+            _("%(field)s “%(value)s” is not a date like 2022-05-05")
+            % {
+                "field": Document._meta.get_field(key).verbose_name,
+                "value": values[key],
+            }
+        ) from None
+
+
+def _relations(data):
+    relations = data.get("relations")
+    if relations is None:
+        return []
+    if not isinstance(relations, list):
+        raise ValidationError(_("relations must be a list"))
+    for relation in relations:
+        if not (
+            isinstance(relation, dict)
+            and relation.get("kind") in RelationKind.values
+            and isinstance(relation.get("symbol"), str)
+            and isinstance(relation.get("issuer"), str)
+            and _is_year(relation.get("year"))
+        ):
+            raise ValidationError(
+                _("unknown relation “%(relation)s”") % {"relation": relation}
+            )
+    return relations
+
+
+def _is_year(value):
+    return value is None or (
+        isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 9999
+    )

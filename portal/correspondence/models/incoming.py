@@ -138,7 +138,7 @@ class IncomingDocument(RegisterEntry):
             if number is None:
                 number = next_number(Register.INCOMING, scope)
             else:
-                self._check_number_is_free(number)
+                number = self._given_number(number)
                 record_number(Register.INCOMING, scope, number)
             self.year, self.number = self.received_on.year, number
             self.registered_by = user
@@ -151,10 +151,19 @@ class IncomingDocument(RegisterEntry):
             )
         return self
 
-    def _check_number_is_free(self, number):
+    def _given_number(self, number):
+        """A number given by an imported register: a whole number from 1 that
+        the year has not used yet."""
+        try:
+            number = self._meta.get_field("number").clean(number, self)
+        except ValidationError as error:
+            raise ValidationError({"number": error.messages}) from None
+        if number < 1:
+            raise ValidationError({"number": _("Arrival numbers start at 1.")})
         year = self.received_on.year
         if IncomingDocument.objects.filter(year=year, number=number).exists():
             raise ValidationError(
                 _("Arrival number %(number)s of %(year)s is already taken.")
                 % {"number": number, "year": year}
             )
+        return number

@@ -1,7 +1,7 @@
 from datetime import date
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
 from portal.correspondence.factories import OutgoingDocumentFactory
@@ -105,3 +105,92 @@ def test_an_outgoing_register_is_imported_from_xlsx_and_numbering_continues(
     assert [line.split(":")[0] for line in report] == ["line 4", "line 5"]
     next_letter = OutgoingDocumentFactory(access="restricted").release()
     assert next_letter.symbol == "06-CV/VPTU"
+
+
+HEADINGS = "received_on,number,sender,symbol,dated,type,title\n"
+
+
+def incoming_row(number, title="Về công tác văn thư"):
+    return f"2026-01-05,{number},VPTW,{number}-HD/VPTW,2026-01-03,HD,{title}\n"
+
+
+def test_bad_arrival_numbers_are_reported_and_the_rest_registered(senders, tmp_path):
+    path = tmp_path / "so-den.csv"
+    path.write_text(
+        HEADINGS
+        + incoming_row(1)
+        + "".join(
+            incoming_row(number)
+            for number in ("-3", "0", "99999999999", "mười", "2147483648")
+        )
+        + incoming_row(2),
+        encoding="utf-8",
+    )
+
+    report = import_register(path, "incoming", tmp_path)
+
+    assert sorted(IncomingDocument.objects.values_list("number", flat=True)) == [1, 2]
+    assert [line.split(":")[0] for line in report] == [
+        "line 3",
+        "line 4",
+        "line 5",
+        "line 6",
+        "line 7",
+    ]
+    assert all(": số đến:" in line for line in report)
+    assert "bắt đầu từ 1" in report[1]
+
+
+def test_a_huge_cell_a_nul_and_bytes_that_are_not_utf8_cost_only_their_row(
+    senders, tmp_path
+):
+    path = tmp_path / "so-den.csv"
+    path.write_bytes(
+        "\ufeff".encode()
+        + HEADINGS.encode()
+        + incoming_row(1).encode()
+        + incoming_row(2, title="T" * 200_000).encode()
+        + incoming_row(3, title="Về\x00").encode()
+        + incoming_row(4, title="Về việc").encode().replace("việc".encode(), b"\xff")
+        + incoming_row(5).encode()
+    )
+
+    report = import_register(path, "incoming", tmp_path)
+
+    assert sorted(IncomingDocument.objects.values_list("number", flat=True)) == [1, 5]
+    assert [line.split(":")[0] for line in report] == ["line 3", "line 4", "line 5"]
+    assert "131072" in report[0]
+    assert "NUL" in report[1]
+    assert "UTF-8" in report[2]
+
+
+def test_an_outgoing_row_with_a_bad_number_of_copies_is_reported(db, tmp_path):
+    IssuingBodyFactory(name="Văn phòng Thành ủy", abbreviation="VPTU")
+    path = tmp_path / "so-di.csv"
+    path.write_text(
+        "symbol,released_on,issuer,term,title,signer,copies\n"
+        "01-CV/VPTU,2026-02-03,VPTU,XVII,Về lịch,An,nhiều\n"
+        "02-CV/VPTU,2026-02-03,VPTU,XVII,Về lịch,An,-1\n"
+        "03-CV/VPTU,2026-02-03,VPTU,XVIII-XIX-XX-XXII,Về lịch,An,2\n"
+        "04-CV/VPTU,2026-02-03,VPTU,XVII,Về lịch,An,2\n",
+        encoding="utf-8",
+    )
+
+    report = import_register(path, "outgoing", tmp_path)
+
+    assert list(OutgoingDocument.objects.values_list("symbol", flat=True)) == [
+        "04-CV/VPTU"
+    ]
+    assert [line.split(":")[0] for line in report] == ["line 2", "line 3", "line 4"]
+
+
+def test_a_workbook_that_is_not_xlsx_stops_with_a_message_and_no_traceback(
+    db, tmp_path
+):
+    path = tmp_path / "so-den.xlsx"
+    path.write_text("received_on,number\n", encoding="utf-8")
+
+    with pytest.raises(CommandError, match="so-den.xlsx không phải tệp XLSX"):
+        call_command("import_register", str(path), register="incoming")
+
+    assert not IncomingDocument.objects.exists()

@@ -183,3 +183,133 @@ def test_batches_of_any_size_give_the_same_archive(db, batch_size):
 
     assert report.created == 5
     assert Document.objects.count() == 5
+
+
+def label(field):
+    """A field's name as the report gives it, in Vietnamese."""
+    return Document._meta.get_field(field).verbose_name
+
+
+def test_rows_the_database_would_refuse_are_reported_and_the_rest_saved(db):
+    good = [{**RESOLUTION, "symbol": f"{n}-NQ/TW"} for n in range(1, 21)]
+    bad = [
+        {**RESOLUTION, "symbol": "31-NQ/TW", "term": "X" * 17},
+        {**RESOLUTION, "symbol": "32-NQ/TW", "title": "Nghị quyết\x00"},
+        {**RESOLUTION, "symbol": "33-NQ/TW", "title": "Nghị quyết \ud800"},
+        {**RESOLUTION, "symbol": "34-NQ/TW", "signer": "N" * 256},
+        {**RESOLUTION, "symbol": "35-NQ/TW", "issuer": "C" * 256},
+        {**RESOLUTION, "symbol": "36-NQ/TW", "fields": ["L" * 256]},
+    ]
+
+    report = DocumentImporter().import_lines(jsonl(*good[:10], *bad, *good[10:]))
+
+    assert report.created == 20
+    assert [line for line, _reason in report.errors] == list(range(11, 17))
+    reasons = dict(report.errors)
+    assert reasons[11].startswith(f"{label('term')}:")
+    assert "NUL" in reasons[12]
+    assert "NUL" in reasons[13]
+    assert reasons[14].startswith(f"{label('signer')}:")
+    assert reasons[15].startswith(f"{label('issuer')}:")
+    assert Document.objects.count() == 20
+    assert not IssuingBody.objects.filter(name="C" * 256).exists()
+
+
+def test_mistyped_lists_are_reported_and_the_rest_saved(db):
+    report = DocumentImporter().import_lines(
+        jsonl(
+            {**RESOLUTION, "symbol": "1-NQ/TW", "groups": "Người duyệt"},
+            {**RESOLUTION, "symbol": "2-NQ/TW", "users": [1, 2]},
+            {**RESOLUTION, "symbol": "3-NQ/TW", "attachments": "phu-luc.pdf"},
+            {**RESOLUTION, "symbol": "4-NQ/TW", "relations": {"kind": "amends"}},
+            {**RESOLUTION, "symbol": "5-NQ/TW", "relations": [{"kind": "amends"}]},
+            {**RESOLUTION, "symbol": "6-NQ/TW", "fields": "Kinh tế"},
+            {**RESOLUTION, "symbol": "7-NQ/TW", "title": ["Về", "Thủ đô"]},
+            {**RESOLUTION, "symbol": "8-NQ/TW"},
+            [RESOLUTION],
+            "[" * 100_000,
+        )
+    )
+
+    assert [line for line, _reason in report.errors] == [1, 2, 3, 4, 5, 6, 7, 9, 10]
+    assert list(Document.objects.values_list("symbol", flat=True)) == ["8-NQ/TW"]
+
+
+def test_the_models_own_rules_reject_a_row(db):
+    report = DocumentImporter().import_lines(
+        jsonl(
+            {**RESOLUTION, "symbol": "15-CT/TW"},
+            {**RESOLUTION, "effective_on": "2022-05-04"},
+            {**RESOLUTION, "status": "còn hiệu lực"},
+            {**RESOLUTION, "issued_on": "2022-02-30"},
+        )
+    )
+
+    reasons = dict(report.errors)
+    assert reasons[1].startswith(f"{label('symbol')}:")
+    assert reasons[2].startswith(f"{label('effective_on')}:")
+    assert reasons[3].startswith(f"{label('status')}:")
+    assert "2022-02-30" in reasons[4]
+    assert not Document.objects.exists()
+
+
+def test_a_line_that_is_not_utf8_is_reported_and_the_rest_saved(db, tmp_path):
+    source = tmp_path / "van-ban.jsonl"
+    lines = jsonl(RESOLUTION, {**RESOLUTION, "symbol": "16-NQ/TW"})
+    source.write_bytes(
+        b"\xef\xbb\xbf"
+        + lines[0].encode()
+        + b'\n{"title": "\xff\xfe"}\n'
+        + lines[1].encode()
+    )
+
+    report = DocumentImporter().import_file(source)
+
+    assert report.errors == [(2, "dòng không phải văn bản UTF-8 hợp lệ")]
+    assert report.created == 2
+
+
+def test_attachments_are_read_only_from_inside_the_files_folder(db, tmp_path):
+    files = tmp_path / "tep"
+    files.mkdir()
+    secret = tmp_path / "bi-mat.pdf"
+    secret.write_bytes(b"%PDF-1.4 secret")
+    (files / "lien-ket.pdf").symlink_to(secret)
+
+    report = DocumentImporter(files_dir=files).import_lines(
+        jsonl(
+            {**RESOLUTION, "symbol": "1-NQ/TW", "attachments": ["../bi-mat.pdf"]},
+            {**RESOLUTION, "symbol": "2-NQ/TW", "attachments": [str(secret)]},
+            {**RESOLUTION, "symbol": "3-NQ/TW", "attachments": ["lien-ket.pdf"]},
+            {**RESOLUTION, "symbol": "4-NQ/TW", "attachments": ["a\x00.pdf"]},
+        )
+    )
+
+    assert [line for line, _reason in report.errors] == [1, 2, 3, 4]
+    assert all("ngoài thư mục tệp" in reason for _line, reason in report.errors[:3])
+    assert not Document.objects.exists()
+
+
+class RefusingImporter(DocumentImporter):
+    """Lets one row through that the database refuses (a term too long for its
+    column), as a row the validation missed would be."""
+
+    def parse(self, line, data):
+        row = super().parse(line, data)
+        if line == 2:
+            row.values["term"] = "X" * 17
+        return row
+
+
+def test_a_batch_the_database_refuses_is_saved_again_row_by_row(db):
+    rows = [{**RESOLUTION, "symbol": f"{n}-NQ/TW"} for n in range(1, 5)]
+
+    report = RefusingImporter().import_lines(jsonl(*rows))
+
+    assert report.created == 3
+    assert [line for line, _reason in report.errors] == [2]
+    assert sorted(Document.objects.values_list("symbol", flat=True)) == [
+        "1-NQ/TW",
+        "3-NQ/TW",
+        "4-NQ/TW",
+    ]

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
-from portal.correspondence.importing import RegisterImporter
+from portal.correspondence.importing import RegisterImporter, UnreadableFile
 from portal.correspondence.models import Register
 
 
@@ -19,7 +20,11 @@ class Command(BaseCommand):
         try:
             result = RegisterImporter(register).import_file(file)
         except OSError as error:
-            raise CommandError(f"cannot read {file}: {error}") from error
+            raise CommandError(
+                _("cannot read %(file)s: %(error)s") % {"file": file, "error": error}
+            ) from error
+        except UnreadableFile as error:
+            raise CommandError(str(error)) from error
 
         result.write_errors(self.stderr, report)
         self.stdout.write(f"created: {result.created}, errors: {len(result.errors)}")

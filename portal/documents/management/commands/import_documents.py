@@ -2,6 +2,7 @@ import sys
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from portal.documents.importing import DocumentImporter
 
@@ -25,7 +26,9 @@ class Command(BaseCommand):
                 file
             )
         except OSError as error:
-            raise CommandError(f"cannot read {file}: {error}") from error
+            raise CommandError(
+                _("cannot read %(file)s: %(error)s") % {"file": file, "error": error}
+            ) from error
         elapsed = time.monotonic() - started
 
         result.write_errors(self.stderr, report)
