@@ -1,4 +1,6 @@
 from django import template
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from portal.core.cache import get_or_compute
@@ -22,8 +24,10 @@ def main_nav(context):
     items = get_or_compute(f"main-nav:{site.pk}", lambda: menu_items(site))
     current = context.get("page")
     current_path = current.path if current else ""
-    return {
-        "items": [
-            (title, url, current_path.startswith(path)) for title, url, path in items
-        ]
-    }
+    items = [(title, url, current_path.startswith(path)) for title, url, path in items]
+    request = context["request"]
+    if request.user.is_authenticated:
+        # Signed-in staff also have the intranet (menus are not cached for them).
+        intranet = reverse("followup:intranet")
+        items.append((_("Intranet"), intranet, request.path.startswith(intranet)))
+    return {"items": items}

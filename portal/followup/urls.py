@@ -15,5 +15,16 @@ urlpatterns = [
     path("giao-nhiem-vu/<int:document_pk>/", tasks.assign_tasks, name="assign"),
     path("bao-cao/<int:pk>/tep/", tasks.report_attachment, name="attachment"),
     path("thong-ke/", dashboard.dashboard, name="dashboard"),
+    path("thong-bao/", intranet.notifications, name="notifications"),
+    path(
+        "thong-bao/da-doc/",
+        intranet.mark_notifications_read,
+        name="notifications_read",
+    ),
     path("thong-bao/<int:pk>/", intranet.read_notification, name="notification"),
+    path(
+        "thong-bao/<int:pk>/da-doc/",
+        intranet.mark_notifications_read,
+        name="notification_read",
+    ),
 ]

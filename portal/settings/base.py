@@ -132,7 +132,8 @@ AUTH_PASSWORD_VALIDATORS = [
     )
 ]
 LOGIN_URL = "/login/"
-LOGIN_REDIRECT_URL = "/"
+# Staff start their day in the intranet; the admin's sign-in goes to the admin.
+LOGIN_REDIRECT_URL = "/noi-bo/"
 LOGOUT_REDIRECT_URL = "/"
 
 # Brute-force protection: five wrong passwords for one account from one

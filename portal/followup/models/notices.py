@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.followup.models.tasks import Task
@@ -11,6 +12,10 @@ from portal.followup.models.units import Unit
 class NotificationQuerySet(models.QuerySet):
     def unread(self):
         return self.filter(read_at__isnull=True)
+
+    def mark_read(self):
+        """Mark the unread ones read, keeping when the others were read."""
+        return self.unread().update(read_at=timezone.now())
 
     def notify(self, task, kind, units=None):
         """One notification to every member of the task's units (or of ``units``)."""

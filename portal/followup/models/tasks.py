@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Case, Count, Exists, OuterRef, Q, Value, When
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
@@ -271,7 +272,7 @@ class Task(models.Model):
         indexes = [models.Index(fields=["status", "deadline"])]
 
     def __str__(self):
-        return self.content[:80]
+        return Truncator(self.content).words(15)
 
     def save(self, *args, **kwargs):
         if self.first_deadline is None:
