@@ -7,6 +7,9 @@ from portal.comments import captcha
 from portal.comments.models import Comment
 from portal.comments.validators import normalize_phone_number
 
+# Tags the thanks for a sent comment, shown where the form was rather than on top.
+SENT_TAG = "comment-sent"
+
 
 class CommentForm(forms.ModelForm):
     captcha = forms.CharField(
@@ -52,7 +55,9 @@ class CommentForm(forms.ModelForm):
         already_stored = recent.filter(submission_key=self.submission_key).exists()
         if not already_stored and recent.count() >= settings.COMMENTS_RATE_LIMIT:
             raise forms.ValidationError(
-                _("You have sent many comments in a short time. Please try again later."),
+                _(
+                    "You have sent many comments in a short time. Please try again later."
+                ),
                 code="rate_limit",
             )
         return cleaned_data

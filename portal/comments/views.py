@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from portal.comments import captcha
-from portal.comments.forms import CommentForm
+from portal.comments.forms import SENT_TAG, CommentForm
 from portal.comments.tasks import notify_moderators
 from portal.core.proxies import client_ip
 
@@ -50,9 +50,12 @@ def post_comment(request, page_id):
             notify_moderators.enqueue(comment.pk)
         messages.success(
             request,
-            _("Thank you. Your comment is awaiting moderation and will appear once approved."),
+            _(
+                "Thank you. Your comment is awaiting moderation and will appear once approved."
+            ),
+            extra_tags=SENT_TAG,
         )
-        return redirect(page.url + "#comments")
+        return redirect(page.url + "#comment-sent")
     response = page.serve(request)
     response.context_data["comment_form"] = form
     return response

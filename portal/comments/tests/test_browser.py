@@ -45,9 +45,18 @@ def test_a_reader_comment_is_approved_by_an_editor_and_then_shown(
     write_comment(reader)
     reader.get_by_role("button", name="Gửi").click()
 
-    expect(reader.get_by_role("status")).to_contain_text("đang chờ duyệt")
+    # The thanks stand where the form was, in view and focused, so that a
+    # screen reader reads them out; the empty form is folded away.
+    thanks = reader.get_by_role("status")
+    expect(thanks).to_contain_text("đang chờ duyệt")
+    expect(thanks).to_be_focused()
+    expect(thanks).to_be_in_viewport()
+    expect(reader.locator("#comments")).to_contain_text("đang chờ duyệt")
+    expect(reader.get_by_label("Họ tên")).to_be_hidden()
     expect(reader.locator(".comment-list")).to_have_count(0)
     screenshot(reader, "comment-pending")
+    reader.get_by_text("Viết bình luận khác").click()
+    expect(reader.get_by_label("Họ tên")).to_be_visible()
 
     editor_context = chromium.new_context(base_url=live_server.url, locale="vi-VN")
     editor = editor_context.new_page()

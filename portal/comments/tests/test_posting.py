@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core import mail
 
@@ -17,10 +19,29 @@ def test_a_reader_comment_waits_for_moderation_with_a_clear_message(
     assert comment.status == Comment.Status.PENDING
     assert comment.page_id == article.pk
     assert comment.phone == "0912345678"
-    assert response.redirect_chain[-1][0].endswith(article.url + "#comments")
+    assert response.redirect_chain[-1][0].endswith(article.url + "#comment-sent")
     assert "đang chờ duyệt" in response.content.decode()
     # Pending comments are not shown to anyone yet.
     assert "Đề nghị bổ sung" not in response.content.decode()
+
+
+def test_the_thanks_stand_where_the_form_was_and_are_announced(
+    post_comment, comment_data, client, article
+):
+    html = post_comment(comment_data).content.decode()
+
+    comments = html[html.index('id="comments"') :]
+    thanks = re.search(r'<div class="comment-sent"[^>]*>(.*?)</div>', comments, re.S)
+    assert thanks, "no thanks in the comments section"
+    assert 'role="status"' in thanks.group(0) and 'tabindex="-1"' in thanks.group(0)
+    assert "đang chờ duyệt" in thanks.group(1)
+    # Not also on top of the page, and the empty form is folded away.
+    assert html.count("đang chờ duyệt") == 1
+    assert comments.index("comment-sent") < comments.index("<details")
+    assert comments.index("<details") < comments.index('class="comment-form"')
+    # Once read, the page is as before: the form, no thanks.
+    again = client.get(article.url).content.decode()
+    assert "comment-sent" not in again and "<details" not in again
 
 
 def test_invalid_input_comes_back_with_the_readers_values_and_vietnamese_errors(

@@ -7,3 +7,9 @@ document.addEventListener("click", (event) => {
   image.src = image.src.split("?")[0] + "?" + Date.now();
   link.parentElement.querySelector("input[name=captcha]").value = "";
 });
+
+// After sending, the thanks stand where the form was: move the focus there,
+// so that it is in view and screen readers read it out.
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelector("[data-comment-sent]")?.focus();
+});
