@@ -17,6 +17,8 @@ from search import views as search_views
 SITEMAPS = {"trang": PageSitemap, "van-ban": DocumentSitemap}
 
 urlpatterns = [
+    # the site history and workflow reports, kept to what each user may see
+    path("admin/", include("portal.access.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # login/, logout/, password_reset/ and the rest, with the portal's templates

@@ -9,6 +9,7 @@ from wagtail.admin import messages
 from wagtail.log_actions import log
 from wagtail.models import Page
 
+from portal.access.admin_visibility import admin_queryset
 from portal.access.forms import SharingForm
 from portal.access.sharing import share
 
@@ -30,7 +31,7 @@ class SharingView(View):
     index_url_name = None
 
     def dispatch(self, request, pk):
-        self.item = get_object_or_404(self.model, pk=pk)
+        self.item = get_object_or_404(admin_queryset(self.model, request.user), pk=pk)
         if not self.may_share(request.user):
             raise PermissionDenied
         return super().dispatch(request, pk)

@@ -4,9 +4,9 @@ from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from portal.access.admin_views import VisibleItemsViewSetMixin
 from portal.access.permission_policies import AccessControlledPermissionPolicy
 from portal.access.views import SharingView
 from portal.documents.models import Document, IssuingBody, SubjectArea
@@ -14,25 +14,8 @@ from portal.documents.models import Document, IssuingBody, SubjectArea
 register_permission_policy(Document, AccessControlledPermissionPolicy(Document))
 
 
-class VisibleDocumentsMixin:
-    """Documents an editor may not see answer 404 in the admin as elsewhere."""
-
-    def get_queryset(self):
-        return Document.objects.filter(Document.visible_to_q(self.request.user))
-
-
-class DocumentEditView(VisibleDocumentsMixin, snippet_views.EditView):
-    pass
-
-
-class DocumentDeleteView(VisibleDocumentsMixin, snippet_views.DeleteView):
-    pass
-
-
-class DocumentViewSet(SnippetViewSet):
+class DocumentViewSet(VisibleItemsViewSetMixin, SnippetViewSet):
     model = Document
-    edit_view_class = DocumentEditView
-    delete_view_class = DocumentDeleteView
     icon = "doc-full"
     menu_label = _("Documents")
     list_display = ["symbol", "title", "issuer", "issued_on", "status", "access"]
@@ -42,10 +25,6 @@ class DocumentViewSet(SnippetViewSet):
     search_fields = ["symbol", "title"]
     ordering = ["-issued_on"]
     list_per_page = 50
-
-    def get_queryset(self, request):
-        # Drafts included: what editors may not see stays out of their listing.
-        return Document.objects.filter(Document.visible_to_q(request.user))
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [

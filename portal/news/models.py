@@ -15,6 +15,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.access.models import AccessControlled
+from portal.access.permission_policies import AccessControlledPagePermissionTester
 from portal.core.cache import get_or_compute, keep_for_query
 from portal.core.models import FoldedSearchText
 from portal.core.pages import AsciiSlugMixin, ViewRestrictionShortcutMixin
@@ -182,6 +183,10 @@ class ArticlePage(
 
             return deny(request)
         return super().serve(request, *args, **kwargs)
+
+    def permissions_for_user(self, user):
+        # No right in the admin on an article the user may not see.
+        return AccessControlledPagePermissionTester(user, self)
 
     def get_sitemap_urls(self, request=None):
         # Only public articles are announced to search engines.

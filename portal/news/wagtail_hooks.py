@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
+from portal.access.admin_views import VisiblePagesViewSet
 from portal.access.views import SharingView
 from portal.news.models import ArticlePage
 
@@ -27,3 +28,8 @@ def article_sharing_button(page, user, view_name, next_url=None):
             icon_name="lock",
             priority=40,
         )
+
+
+@hooks.register("register_admin_viewset")
+def article_viewset():
+    return VisiblePagesViewSet(model=ArticlePage)
