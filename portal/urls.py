@@ -19,6 +19,8 @@ SITEMAPS = {"trang": PageSitemap, "van-ban": DocumentSitemap}
 urlpatterns = [
     # the site history and workflow reports, kept to what each user may see
     path("admin/", include("portal.access.admin_urls")),
+    # the page reports, exported safely like every other spreadsheet
+    path("admin/", include("portal.core.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # login/, logout/, password_reset/ and the rest, with the portal's templates

@@ -24,6 +24,7 @@ from portal.access.admin_visibility import (
     is_visible_in_admin,
     only_visible,
 )
+from portal.core.spreadsheets import SpreadsheetExportMixin
 
 
 class DatabaseSearchFilterForm(BaseFilterForm):
@@ -146,7 +147,7 @@ class VisibleItemsBulkActionMixin:
         return is_visible_in_admin(obj, self.request.user) and super().check_perm(obj)
 
 
-class VisibleLogEntriesView(LogEntriesView):
+class VisibleLogEntriesView(SpreadsheetExportMixin, LogEntriesView):
     """The site history without the entries of items the user may not see."""
 
     def filter_queryset(self, queryset):
@@ -158,14 +159,14 @@ class VisibleLogEntriesView(LogEntriesView):
         return exclude_hidden_objects(queryset, user)
 
 
-class VisibleWorkflowView(WorkflowView):
+class VisibleWorkflowView(SpreadsheetExportMixin, WorkflowView):
     """The workflows report without the items the user may not see."""
 
     def get_queryset(self):
         return exclude_hidden_objects(super().get_queryset(), self.request.user)
 
 
-class VisibleWorkflowTasksView(WorkflowTasksView):
+class VisibleWorkflowTasksView(SpreadsheetExportMixin, WorkflowTasksView):
     """The workflow tasks report without the items the user may not see."""
 
     def get_queryset(self):
