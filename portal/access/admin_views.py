@@ -4,7 +4,6 @@ may see (see ``admin_visibility``)."""
 from django import forms
 from django.db.models import Q
 from django.shortcuts import get_list_or_404
-from django.urls import URLPattern
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.views.home import (
@@ -22,8 +21,8 @@ from portal.access.admin_visibility import (
     exclude_hidden_objects,
     hidden_pages_q,
     is_visible_in_admin,
-    only_visible,
 )
+from portal.core.admin_guards import GuardedViewSetMixin, only_within
 from portal.core.spreadsheets import SpreadsheetExportMixin
 
 
@@ -94,27 +93,14 @@ class VisibleItemsChooserViewSet(chooser.SnippetChooserViewSet):
     )
 
 
-class VisibleItemsViewSetMixin:
-    """For a SnippetViewSet of an access-controlled model: the listing holds only
-    what the user may see, and every per-item URL of the viewset (edit, delete,
-    history, usage, revisions, compare, preview, unpublish, lock, workflow, and
-    any URL added later) answers 404 for any other item, before its view runs."""
+class VisibleItemsViewSetMixin(GuardedViewSetMixin):
+    """For a SnippetViewSet of an access-controlled model: its listing, chooser
+    and every per-item URL keep to the items the user may see."""
 
     chooser_viewset_class = VisibleItemsChooserViewSet
 
     def get_queryset(self, request):
         return admin_queryset(self.model, request.user)
-
-    def get_urlpatterns(self):
-        return [
-            URLPattern(
-                pattern.pattern,
-                only_visible(pattern.callback, self.model),
-                pattern.default_args,
-                pattern.name,
-            )
-            for pattern in super().get_urlpatterns()
-        ]
 
 
 class VisiblePagesViewSet(PageViewSet):
@@ -128,8 +114,10 @@ class VisiblePagesViewSet(PageViewSet):
     page_id_kwargs = ("page_id", "pk", "page_to_move_id")
 
     def get_view_by_name(self, name):
-        return only_visible(
-            super().get_view_by_name(name), self.model, self.page_id_kwargs
+        return only_within(
+            super().get_view_by_name(name),
+            lambda request: admin_queryset(self.model, request.user),
+            self.page_id_kwargs,
         )
 
 
@@ -139,9 +127,13 @@ class VisibleItemsBulkActionMixin:
     descendants reached through "include descendants"."""
 
     def get_queryset(self, model, object_ids):
-        return get_list_or_404(
-            admin_queryset(model, self.request.user), pk__in=object_ids
-        )
+        # A snippet's viewset may narrow what the admin reaches (comments on
+        # pages the user may see); otherwise the items the user may see.
+        viewset = getattr(model, "snippet_viewset", None)
+        reachable = viewset.get_queryset(self.request) if viewset else None
+        if reachable is None:
+            reachable = admin_queryset(model, self.request.user)
+        return get_list_or_404(reachable, pk__in=object_ids)
 
     def check_perm(self, obj):
         return is_visible_in_admin(obj, self.request.user) and super().check_perm(obj)

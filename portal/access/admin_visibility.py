@@ -6,15 +6,10 @@ itself is decided by the items (``visible_to_q`` and ``is_visible_to``); this
 module only applies it to the admin's querysets and URLs.
 """
 
-from functools import wraps
-
 from django.apps import apps
-from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
-from django.http import Http404
 from wagtail.models import Page
 
 from portal.access.models import AccessControlled
@@ -67,26 +62,3 @@ def is_visible_in_admin(item, user):
     if isinstance(item, Page):
         item = item.specific_deferred
     return not isinstance(item, AccessControlled) or item.is_visible_to(user)
-
-
-def only_visible(view, model, pk_kwargs=("pk",)):
-    """Wrap a view so that the item named by its URL answers 404 to those who may
-    not see it, before the view fetches it (for every method: GET and POST)."""
-
-    @wraps(view)
-    def guarded(request, *args, **kwargs):
-        for kwarg in pk_kwargs:
-            if kwarg in kwargs and not _pk_is_visible(
-                model, request.user, kwargs[kwarg]
-            ):
-                raise Http404
-        return view(request, *args, **kwargs)
-
-    return guarded
-
-
-def _pk_is_visible(model, user, pk):
-    try:
-        return admin_queryset(model, user).filter(pk=unquote(str(pk))).exists()
-    except (ValueError, ValidationError):
-        return False

@@ -1,15 +1,26 @@
+from django.shortcuts import get_list_or_404
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from wagtail import hooks
 from wagtail.admin.site_summary import SummaryItem
+from wagtail.models import Page
+from wagtail.permissions import policy_registry
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.comments.models import Comment
+from portal.core.admin_guards import GuardedViewSetMixin
 
 
-class CommentViewSet(SnippetViewSet):
+def moderated_comments(user):
+    """The comments on the pages the user may reach in the admin: none on an
+    article they may not see."""
+    pages = policy_registry.get_by_type(Page).explorable_instances(user)
+    return Comment.objects.filter(page__in=pages.values("pk"))
+
+
+class CommentViewSet(GuardedViewSetMixin, SnippetViewSet):
     model = Comment
     icon = "comment"
     menu_label = _("Comments")
@@ -21,6 +32,9 @@ class CommentViewSet(SnippetViewSet):
     ordering = ["-created_at"]
     copy_view_enabled = False
 
+    def get_queryset(self, request):
+        return moderated_comments(request.user)
+
     @property
     def menu_item_class(self):
         base = super().menu_item_class
@@ -30,7 +44,7 @@ class CommentViewSet(SnippetViewSet):
 
             def render_component(self, request):
                 component = super().render_component(request)
-                pending = Comment.objects.pending().count()
+                pending = moderated_comments(request.user).pending().count()
                 if pending:
                     component.label = f"{component.label} ({pending})"
                 return component
@@ -45,6 +59,9 @@ class ModerateCommentsBulkAction(SnippetBulkAction):
     models = [Comment]
     template_name = "comments/bulk_actions/confirm_moderation.html"
     status = None
+
+    def get_queryset(self, model, object_ids):
+        return get_list_or_404(moderated_comments(self.request.user), pk__in=object_ids)
 
     def check_perm(self, comment):
         return self.request.user.has_perm("comments.change_comment")
@@ -92,7 +109,7 @@ class PendingCommentsSummaryItem(SummaryItem):
     template_name = "comments/pending_summary.html"
 
     def get_context_data(self, parent_context):
-        return {"pending": Comment.objects.pending().count()}
+        return {"pending": moderated_comments(self.request.user).pending().count()}
 
     def is_shown(self):
         return self.request.user.has_perm("comments.change_comment")

@@ -11,6 +11,8 @@ from django.urls import reverse
 from guardian.shortcuts import assign_perm
 from wagtail.log_actions import log
 
+from portal.comments.factories import CommentFactory
+from portal.comments.models import Comment
 from portal.documents.factories import DocumentFactory
 from portal.documents.models import Document
 from portal.images.factories import ImageFactory
@@ -470,3 +472,32 @@ def test_an_image_used_by_a_restricted_article_names_it_only_to_those_it_is_shar
 
     assert ARTICLE_TITLE not in hidden
     assert ARTICLE_TITLE in shown
+
+
+# Comments on a restricted article
+
+
+def test_comments_on_a_restricted_article_are_moderated_only_by_those_it_is_shared_with(
+    client, restricted
+):
+    comment = CommentFactory(page=restricted["article"], subject="Gop y nhansumat")
+    listing = reverse("wagtailsnippets_comments_comment:list")
+    edit = reverse("wagtailsnippets_comments_comment:edit", args=[comment.pk])
+    approve = reverse("wagtail_bulk_action", args=("comments", "comment", "approve"))
+
+    client.force_login(outsider("editor"))
+    hidden = client.get(listing).content.decode()
+    refused = [
+        client.get(edit).status_code,
+        client.post(f"{approve}?id={comment.pk}").status_code,
+    ]
+    comment.refresh_from_db()
+    still_pending = comment.status == Comment.Status.PENDING
+    client.force_login(sharer("editor", restricted))
+    shown = client.get(listing).content.decode()
+
+    assert "nhansumat" not in hidden
+    assert refused == [404, 404]
+    assert still_pending
+    assert "nhansumat" in shown
+    assert client.get(edit).status_code == 200
