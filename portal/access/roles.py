@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 EDITING = ["add_page", "change_page"]
 PUBLISHING = [*EDITING, "publish_page", "lock_page", "unlock_page"]
 MEDIA = ["add_image", "change_image", "choose_image"]
-FILES = ["add_document", "change_document", "choose_document"]
 # The archive's documents, edited as snippets.
 DRAFTING = [
     "documents.add_document",
@@ -61,7 +60,7 @@ class Role:
     permissions: list[str] = field(default_factory=list)
     # codenames granted on the page tree's root
     page_permissions: list[str] = field(default_factory=list)
-    # codenames granted on the root collection (images and documents)
+    # image codenames granted on the root collection
     collection_permissions: list[str] = field(default_factory=list)
 
 
@@ -74,7 +73,7 @@ ROLES = [
         "Biên tập viên",
         permissions=[ADMIN_ACCESS, *DRAFTING, *MODERATING],
         page_permissions=EDITING,
-        collection_permissions=[*MEDIA, *FILES],
+        collection_permissions=MEDIA,
     ),
     Role(
         "approver",
@@ -88,14 +87,13 @@ ROLES = [
             *ROUTING,
         ],
         page_permissions=PUBLISHING,
-        collection_permissions=[*MEDIA, *FILES],
+        collection_permissions=MEDIA,
     ),
     Role(
         "clerk",
         "Văn thư",
         permissions=[ADMIN_ACCESS, *REGISTERING, *ASSIGNING, *KEEPING_REGISTERS],
         page_permissions=EDITING,
-        collection_permissions=FILES,
     ),
     Role(
         "admin",
@@ -118,7 +116,7 @@ ROLES = [
             *KEEPING_REGISTERS,
         ],
         page_permissions=PUBLISHING,
-        collection_permissions=[*MEDIA, *FILES],
+        collection_permissions=MEDIA,
     ),
 ]
 
@@ -161,11 +159,10 @@ def sync_roles(apps):
                 ),
             )
         for codename in role.collection_permissions:
-            app_label = "wagtailimages" if codename.endswith("image") else "wagtaildocs"
             GroupCollectionPermission.objects.get_or_create(
                 group=group,
                 collection=root_collection,
                 permission=Permission.objects.get(
-                    content_type__app_label=app_label, codename=codename
+                    content_type__app_label="wagtailimages", codename=codename
                 ),
             )

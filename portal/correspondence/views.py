@@ -5,7 +5,7 @@ configured in wagtail_hooks.py; the rules live on the models.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -16,6 +16,7 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from portal.core.uploads import file_response
 from portal.correspondence.forms import ReplyForm, RoutingForm
 from portal.correspondence.models import Routing
 from portal.correspondence.statistics import register_tables
@@ -67,9 +68,8 @@ class EntryFileView(RegisterView):
         entry = get_object_or_404(self.model, pk=pk)
         if not entry.file:
             raise Http404
-        response = FileResponse(entry.file.open("rb"), filename=entry.filename)
-        response["Cache-Control"] = "private, no-store"
-        return response
+        # Scans are read in the browser; anything but a PDF or image downloads.
+        return file_response(entry.file, entry.filename, as_attachment=False)
 
 
 class RegisterPrintView(RegisterView):

@@ -10,6 +10,7 @@ never cost the others theirs.
 """
 
 import json
+import reprlib
 from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import date
@@ -507,16 +508,17 @@ TEXT_KEYS = (
 
 
 def _strings(value):
-    """Every string in a JSON value, however deeply nested."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield key
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
+    """Every string in a JSON value, however deeply nested (without recursion,
+    as deep as the JSON parser allows)."""
+    pending = [value]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            pending += [*value.keys(), *value.values()]
+        elif isinstance(value, list):
+            pending += value
 
 
 def _text(data, key, strip=True):
@@ -568,7 +570,8 @@ def _relations(data):
             and _is_year(relation.get("year"))
         ):
             raise ValidationError(
-                _("unknown relation “%(relation)s”") % {"relation": relation}
+                _("unknown relation “%(relation)s”")
+                % {"relation": reprlib.repr(relation)}
             )
     return relations
 

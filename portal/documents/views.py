@@ -3,12 +3,12 @@
 from datetime import date
 
 from django.core.paginator import Paginator
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
 from portal.access.views import deny
 from portal.core.cache import keep_for_query
+from portal.core.uploads import file_response
 from portal.documents.filters import ArchiveFilterForm
 from portal.documents.models import Attachment, Document
 from portal.documents.statistics import export, statistics_tables
@@ -79,9 +79,8 @@ def attachment_download(request, pk):
     )
     if not attachment.document.is_visible_to(request.user):
         return deny(request)
-    response = FileResponse(
-        attachment.file.open("rb"), as_attachment=True, filename=attachment.filename
+    return file_response(
+        attachment.file,
+        attachment.filename,
+        private=attachment.document.access != "public",
     )
-    if attachment.document.access != "public":
-        response["Cache-Control"] = "private, no-store"
-    return response

@@ -16,6 +16,7 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.permissions import policy_registry
 
 from portal.access.models import AccessControlled
+from portal.core.uploads import IMAGE_KINDS, FileKindValidator
 
 
 def private_storage():
@@ -29,6 +30,7 @@ class PortalImage(AbstractImage):
         storage=private_storage,
         width_field="width",
         height_field="height",
+        validators=[FileKindValidator(IMAGE_KINDS)],
     )
 
     admin_form_fields = WagtailImage.admin_form_fields

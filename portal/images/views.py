@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404
 from wagtail.images.views.serve import ServeView
 
 from portal.access.views import deny
+from portal.core.uploads import protect
 from portal.images.models import PortalImage
 
 
@@ -21,7 +22,7 @@ class CheckedImageServeView(ServeView):
         if not public:
             # Nobody in between (proxies, shared caches) may keep a copy.
             response["Cache-Control"] = "private, no-store"
-        return response
+        return protect(response)
 
 
 serve = CheckedImageServeView.as_view()

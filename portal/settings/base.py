@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
+    # Needed by Wagtail's admin (wagtail#14418), but closed: the archive's
+    # documents replace it (portal.core.wagtail_hooks).
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
@@ -82,7 +84,7 @@ MIDDLEWARE = [
     "portal.core.middleware.AnonymousPageCacheMiddleware",
     "portal.core.middleware.CachedSiteMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "portal.core.csp.PortalCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # last, as django-axes requires
     "axes.middleware.AxesMiddleware",
@@ -165,7 +167,6 @@ X_FRAME_OPTIONS = "DENY"
 
 # The public site runs no inline script; Wagtail's admin has its own needs.
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "img-src": ["'self'", "data:"],
@@ -177,6 +178,27 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     },
 }
+# Wagtail's admin writes inline scripts (inline panels, date pickers) and inline
+# styles, and previews pages in a frame of its own; everything still comes from
+# this site only, and no plugin, foreign form target or base URL is allowed.
+PORTAL_ADMIN_CONTENT_SECURITY_POLICY = {
+    "URL_PREFIX": "/admin/",
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
+# No avatars from gravatar.com: the admin loads nothing from other sites.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Vietnamese first; English is offered to those who choose it.
 LANGUAGE_CODE = "vi"
@@ -200,11 +222,15 @@ PRIVATE_MEDIA_ROOT = Path(
 )
 PRIVATE_STORAGE = {
     "BACKEND": "django.core.files.storage.FileSystemStorage",
-    "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    # A string: deleting a file is a task, whose arguments (the storage's
+    # options among them) must be JSON.
+    "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": None},
 }
 # Image files and their renditions are private too: every image is served by a
 # view that checks who may see an item using it (portal.images).
 WAGTAILIMAGES_IMAGE_MODEL = "images.PortalImage"
+# What portal.core.uploads.IMAGE_KINDS accepts (no SVG, which can hold script).
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_RENDITION_STORAGE = "private"
 
 STORAGES = {
@@ -272,7 +298,6 @@ else:
 
 WAGTAIL_SITE_NAME = _("Party Committee Office Portal")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "xlsx", "odt", "txt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Addresses in ASCII, made from the Vietnamese title (portal.core.widgets, .pages).
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

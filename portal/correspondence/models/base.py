@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.core.models import FoldedSearchText
 from portal.core.text import words
+from portal.core.uploads import SCAN_KINDS, FileKindValidator
 from portal.documents.models.document import DocumentQuerySet, private_storage
 from portal.documents.symbols import symbol_key
 
@@ -29,6 +30,18 @@ def upload_to(entry, filename):
     return f"correspondence/{entry._meta.model_name}/{filename}"
 
 
+def register_file(kinds):
+    """An entry's file, of the given kinds: kept in private storage and served
+    only by a view that checks permissions."""
+    return models.FileField(
+        _("file"),
+        upload_to=upload_to,
+        storage=private_storage,
+        blank=True,
+        validators=[FileKindValidator(kinds)],
+    )
+
+
 class RegisterEntry(FoldedSearchText):
     """What both registers record of a document, besides its numbering."""
 
@@ -44,10 +57,8 @@ class RegisterEntry(FoldedSearchText):
         choices=Confidentiality.choices,
         default=Confidentiality.NONE,
     )
-    # Kept in private storage and served only by a view that checks permissions.
-    file = models.FileField(
-        _("file"), upload_to=upload_to, storage=private_storage, blank=True
-    )
+    # A scan of the paper document, by default.
+    file = register_file(SCAN_KINDS)
     notes = models.TextField(_("notes"), blank=True)
     symbol_key = models.CharField(max_length=64, editable=False, db_index=True)
 

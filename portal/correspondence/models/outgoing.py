@@ -8,10 +8,11 @@ from wagtail.log_actions import log
 
 from portal.access.models import AccessLevel
 from portal.core.text import normalize
+from portal.core.uploads import DOCUMENT_KINDS
 from portal.documents.models import Attachment, Document
 from portal.documents.symbols import Symbol, symbol_key
 
-from .base import RegisterEntry, RegisterQuerySet
+from .base import RegisterEntry, RegisterQuerySet, register_file
 from .choices import PARTY_TYPE_CHOICES
 from .numbering import Register, next_number, record_number
 
@@ -40,6 +41,8 @@ class OutgoingDocument(RegisterEntry):
     document_type = models.CharField(
         _("document type"), max_length=8, choices=PARTY_TYPE_CHOICES
     )
+    # Released into the archive, so it is what the archive accepts.
+    file = register_file(DOCUMENT_KINDS)
     issuer = models.ForeignKey(
         "documents.IssuingBody",
         verbose_name=_("issuing body"),

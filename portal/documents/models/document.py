@@ -26,8 +26,10 @@ from wagtail.search.tasks import insert_or_update_object_task
 from portal.access.models import AccessControlled, AccessControlledQuerySet
 from portal.core.models import FoldedSearchText
 from portal.core.text import fold, normalize
-from portal.documents.extraction import extract_text
+from portal.core.uploads import DOCUMENT_KINDS, FileKindValidator
+from portal.documents.extraction import TextStatus, extract_text
 from portal.documents.symbols import Symbol, symbol_key
+from portal.documents.tasks import extract_attachment_text
 from portal.documents.types import (
     INVERSE_LABELS,
     DocumentType,
@@ -251,6 +253,17 @@ class Document(
         remove_object(self)
         return super().delete(*args, **kwargs)
 
+    def refresh_search_text(self):
+        """Store and index the searchable text again, now that an attachment's
+        text is known (extraction runs after the document was saved)."""
+        self.fill_derived_fields()
+        Document.objects.filter(pk=self.pk).update(
+            search_text=self.search_text, search_title=self.search_title
+        )
+        insert_or_update_object_task.enqueue(
+            self._meta.app_label, self._meta.model_name, str(self.pk)
+        )
+
     def fill_derived_fields(self):
         """Derive what is stored for lookups from what the editor typed."""
         self.symbol = normalize(self.symbol).strip()
@@ -259,8 +272,6 @@ class Document(
         self.symbol_key = symbol_key(self.symbol)
         self.number = self.parsed_symbol.number
         self.issued_year = self.issued_on.year
-        for attachment in self.attachments.all():
-            attachment.extract_text()
         self.fill_search_text(
             [self.symbol, self.symbol_key, self.type_name(), self.title],
             [
@@ -367,11 +378,24 @@ class Attachment(Orderable):
     )
     title = models.CharField(_("title"), max_length=255, blank=True)
     file = models.FileField(
-        _("file"), upload_to="documents/%Y/%m/", storage=private_storage
+        _("file"),
+        upload_to="documents/%Y/%m/",
+        storage=private_storage,
+        validators=[FileKindValidator(DOCUMENT_KINDS)],
     )
     extracted_text = models.TextField(editable=False, blank=True)
+    text_status = models.CharField(
+        _("text for search"),
+        max_length=16,
+        choices=TextStatus.choices,
+        default=TextStatus.PENDING,
+    )
 
-    panels = [FieldPanel("title"), FieldPanel("file")]
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("file"),
+        FieldPanel("text_status", read_only=True),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("attachment")
@@ -384,13 +408,33 @@ class Attachment(Orderable):
     def filename(self):
         return self.file.name.rsplit("/", 1)[-1]
 
-    def extract_text(self):
-        if self.file and not self.extracted_text:
-            self.extracted_text = normalize(extract_text(self.file))
-
     def save(self, *args, **kwargs):
-        self.extract_text()
+        # The text belongs to the file, not to the revision being published:
+        # keep what was read from this file, and read a new file again.
+        stored = (
+            Attachment.objects.filter(pk=self.pk)
+            .values("file", "text_status", "extracted_text")
+            .first()
+        )
+        if stored and self.file and stored["file"] == self.file.name:
+            self.text_status = stored["text_status"]
+            self.extracted_text = stored["extracted_text"]
+        elif self.file:
+            self.text_status = TextStatus.PENDING
+            self.extracted_text = ""
         super().save(*args, **kwargs)
+        if self.file and self.text_status == TextStatus.PENDING:
+            # In the background worker: saving never waits for the text.
+            extract_attachment_text.enqueue(self.pk)
+
+    def extract_text(self):
+        """Read the file's text, within limits, and make the document findable by it."""
+        result = extract_text(self.file)
+        updated = Attachment.objects.filter(pk=self.pk, file=self.file.name).update(
+            text_status=result.status, extracted_text=normalize(result.text)
+        )
+        if updated:  # not replaced by another file meanwhile
+            self.document.refresh_search_text()
 
 
 class DocumentRelation(Orderable):

@@ -228,10 +228,18 @@ def test_mistyped_lists_are_reported_and_the_rest_saved(db):
             {**RESOLUTION, "symbol": "8-NQ/TW"},
             [RESOLUTION],
             "[" * 100_000,
+            json.dumps({**RESOLUTION, "symbol": "11-NQ/TW"})[:-1]
+            + ', "relations": [{"kind": '
+            + "[" * 900
+            + "]" * 900
+            + "}]}",
         )
     )
 
-    assert [line for line, _reason in report.errors] == [1, 2, 3, 4, 5, 6, 7, 9, 10]
+    assert [line for line, _reason in report.errors] == [
+        *[1, 2, 3, 4, 5, 6, 7],
+        *[9, 10, 11],
+    ]
     assert list(Document.objects.values_list("symbol", flat=True)) == ["8-NQ/TW"]
 
 

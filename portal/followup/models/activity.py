@@ -8,6 +8,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.uploads import REPORT_KINDS, FileKindValidator
 from portal.followup.models.tasks import Task
 from portal.followup.models.units import Unit
 
@@ -35,6 +36,7 @@ class ProgressReport(models.Model):
         upload_to="followup/%Y/%m/",
         storage=private_storage,
         blank=True,
+        validators=[FileKindValidator(REPORT_KINDS)],
     )
     reported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

@@ -4,7 +4,7 @@ on it. Rules live on the models; these views only wire forms to them."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import ModelLogEntry
 
+from portal.core.uploads import file_response
 from portal.documents.models import Document
 from portal.followup.forms import (
     CloseTaskForm,
@@ -211,10 +212,4 @@ def report_attachment(request, pk):
         pk=pk,
         task__in=Task.objects.visible_to(request.user),
     )
-    response = FileResponse(
-        report.attachment.open("rb"),
-        as_attachment=True,
-        filename=report.attachment_name,
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return file_response(report.attachment, report.attachment_name)
