@@ -100,6 +100,9 @@ class DocumentImporter:
             except ValidationError as error:
                 self.report.add_error(number, error_message(error, Document))
                 continue
+            except DatabaseError as error:  # creating its issuer or subject area
+                self.report.add_error(number, _refused(error))
+                continue
             if row is None:
                 continue
             batch.append(row)
@@ -306,10 +309,7 @@ class DocumentImporter:
         except DatabaseError as error:
             if len(rows) > 1:
                 return sum(self.save_batch([row]) for row in rows)
-            self.report.add_error(
-                rows[0].line,
-                _("the database refused the row: %(error)s") % {"error": error},
-            )
+            self.report.add_error(rows[0].line, _refused(error))
             return 0
         self.report.created += len(new)
         self.report.updated += len(changed)
@@ -454,10 +454,7 @@ class DocumentImporter:
                         source=source, target=target, kind=relation["kind"]
                     )
                 except DatabaseError as error:
-                    self.report.add_error(
-                        line,
-                        _("the database refused the row: %(error)s") % {"error": error},
-                    )
+                    self.report.add_error(line, _refused(error))
 
     def _find(self, relation):
         issuer = IssuingBody.find(relation["issuer"])
@@ -505,6 +502,10 @@ TEXT_KEYS = (
     "status",
     "access",
 )
+
+
+def _refused(error):
+    return _("the database refused the row: %(error)s") % {"error": error}
 
 
 def _strings(value):
