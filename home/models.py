@@ -1,6 +1,8 @@
+from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -55,3 +57,40 @@ class HomePage(AsciiSlugMixin, Page):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home page")
+
+
+@register_setting(icon="site")
+class OfficeInformation(BaseSiteSetting):
+    """Who runs the portal, as the footer of every public page says it (and as
+    Vietnamese law asks of an official portal: who is chiefly responsible)."""
+
+    office_name = models.CharField(_("office name"), max_length=255, blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    phone = models.CharField(_("phone"), max_length=64, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    responsible = models.CharField(
+        _("chiefly responsible"),
+        max_length=255,
+        blank=True,
+        help_text=_("e.g. Nguyễn Văn A, Chief of Office"),
+    )
+    description = models.TextField(
+        _("site description"),
+        blank=True,
+        help_text=_(
+            "What search engines and shared links show for pages without a "
+            "description of their own."
+        ),
+    )
+
+    panels = [
+        FieldPanel("office_name"),
+        FieldPanel("address"),
+        FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+        FieldPanel("responsible"),
+        FieldPanel("description"),
+    ]
+
+    class Meta:
+        verbose_name = _("office information")
+        verbose_name_plural = _("office information")

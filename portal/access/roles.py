@@ -108,6 +108,7 @@ ROLES = [
             "auth.delete_group",
             "wagtailcore.add_site",
             "wagtailcore.change_site",
+            "home.change_officeinformation",
             *APPROVING,
             *REGISTERING,
             *MODERATING,

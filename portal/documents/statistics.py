@@ -3,21 +3,22 @@
 from django.utils.translation import gettext as _
 
 from portal.core.spreadsheets import spreadsheet_response
+from portal.core.statistics import CountTable
 
 
 def statistics_tables(documents):
     return [
-        (_("Document type"), documents.count_by_type()),
-        (_("Issuing body"), documents.count_by_issuer()),
+        CountTable(_("Document type"), documents.count_by_type()),
+        CountTable(_("Issuing body"), documents.count_by_issuer()),
     ]
 
 
 def export(tables, year, file_format, filename="thong-ke-van-ban"):
     """The tables as one CSV or XLSX file, a header row before each table."""
     rows = []
-    for heading, counts in tables:
-        rows.append([heading, _("Documents")])
-        rows += [[str(label), count] for label, count in counts]
-        rows.append([_("Total"), sum(count for _label, count in counts)])
+    for table in tables:
+        rows.append([table.heading, _("Documents")])
+        rows += [[str(label), count] for label, count in table.counts]
+        rows.append([_("Total"), table.total])
         rows.append([])
     return spreadsheet_response(rows, f"{filename}-{year}", file_format, year)

@@ -10,7 +10,7 @@ from portal.demo.correspondence import load_registers
 from portal.demo.documents import load_archive
 from portal.demo.followup import load_tasks, load_units
 from portal.demo.news import load_news
-from portal.demo.site import load_home_page
+from portal.demo.site import load_home_page, load_office_information
 
 
 class Command(BaseCommand):
@@ -22,7 +22,8 @@ class Command(BaseCommand):
                 "Demo content and demo accounts are not loaded with these settings."
             )
         with transaction.atomic():
-            home = load_home_page()
+            home = load_home_page(base_url=settings.WAGTAILADMIN_BASE_URL)
+            load_office_information()
             accounts = load_accounts()
         archive = load_archive(home)
         articles = load_news(home)
