@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
 from portal.access.models import AccessLevel
+from portal.access.sharing import check_sharing
 
 
 class SharingForm(forms.Form):
@@ -23,10 +24,7 @@ class SharingForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("access") == AccessLevel.RESTRICTED and not (
-            cleaned.get("groups") or cleaned.get("users")
-        ):
-            raise forms.ValidationError(
-                _("A restricted item must be shared with at least one group or user.")
-            )
+        check_sharing(
+            cleaned.get("access"), cleaned.get("groups"), cleaned.get("users")
+        )
         return cleaned

@@ -2,11 +2,25 @@
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 from guardian.shortcuts import assign_perm, remove_perm
 from wagtail.log_actions import log
 
+from portal.access.models import AccessLevel
+
 SHARING_ACTION = "portal.sharing"
+
+
+def check_sharing(access, groups, users):
+    """A restricted item is shared with at least one group or user: the rule
+    of the sharing tab and of every importer."""
+    if access == AccessLevel.RESTRICTED and not (groups or users):
+        raise ValidationError(
+            _("A restricted item must be shared with at least one group or user."),
+            code="not_shared",
+        )
 
 
 @transaction.atomic

@@ -29,6 +29,7 @@ from guardian.models import GroupObjectPermission, UserObjectPermission
 from wagtail.search.backends import get_search_backends
 
 from portal.access.models import AccessLevel
+from portal.access.sharing import check_sharing
 from portal.core.cache import invalidate_anonymous_pages
 from portal.core.importing import (
     ImportReport,
@@ -176,8 +177,7 @@ class DocumentImporter:
         users = self._named(
             get_user_model(), "username", _names(data, "users"), _("user")
         )
-        if document.access == AccessLevel.RESTRICTED and not (groups or users):
-            raise ValidationError(_("a restricted document needs groups or users"))
+        check_sharing(document.access, groups, users)
         subject_areas = [self._subject_area(name) for name in _names(data, "fields")]
         relations = _relations(data)
         attachments = self._attachment_paths(_names(data, "attachments"))

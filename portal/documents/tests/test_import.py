@@ -48,7 +48,7 @@ def test_valid_rows_are_saved_and_each_bad_row_is_reported_by_line(db):
     assert "2022-05-05" in reasons[4]
     assert "title" in reasons[5]
     assert "Thư tay" in reasons[6]
-    assert "nhóm hoặc người dùng" in reasons[7]
+    assert "phải được chia sẻ" in reasons[7]
     assert set(Document.objects.values_list("symbol", flat=True)) == {
         "15-NQ/TW",
         "20-NQ/TW",
