@@ -71,3 +71,42 @@ def ascii_slug(text):
 
     Django's slugify drops "đ" (it has no decomposition), so fold first."""
     return slugify(fold(text))
+
+
+# Vietnamese alphabetical order, as dictionaries and ICU's "vi" collation sort:
+# ă after a, â after ă, đ after d, ê after e, ô and ơ after o, ư after u (the
+# foreign f, j, w, z where Latin puts them). Tones only break ties, in the order
+# ngang, huyền, hỏi, ngã, sắc, nặng; then lower case before upper case.
+_ALPHABET = {
+    letter: rank for rank, letter in enumerate("aăâbcdđeêfghijklmnoôơpqrstuưvwxyz")
+}
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+
+def _collation_element(char):
+    """(primary, secondary, tertiary) weights of one character."""
+    base, *marks = unicodedata.normalize("NFD", char)
+    tone = next((_TONES[mark] for mark in marks if mark in _TONES), 0)
+    letter = unicodedata.normalize(
+        "NFC", base + "".join(mark for mark in marks if mark not in _TONES)
+    )
+    lower = letter.casefold()
+    if lower in _ALPHABET:
+        primary = (3, _ALPHABET[lower])
+    elif letter.isspace():
+        primary = (0, 0)
+    elif letter.isdigit():
+        primary = (2, unicodedata.digit(letter, 0))
+    elif letter.isalpha():
+        primary = (4, ord(fold(lower)[:1] or lower))
+    else:
+        primary = (1, ord(letter))
+    return primary, tone, int(letter != lower)
+
+
+def vietnamese_sort_key(text):
+    """Sort key for Vietnamese text: "Ban Tổ chức" < "Ban Tuyên giáo" <
+    "Ủy ban Kiểm tra" < "Văn phòng". The databases sort the same way through
+    the collation in portal.core.collation."""
+    elements = [_collation_element(char) for char in normalize(text or "")]
+    return tuple(tuple(element[level] for element in elements) for level in range(3))

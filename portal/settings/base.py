@@ -46,7 +46,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "portal.core.apps.PortalUsersConfig",  # wagtail.users, in Vietnamese order
     "wagtail.snippets",
     # Needed by Wagtail's admin (wagtail#14418), but closed: the archive's
     # documents replace it (portal.core.wagtail_hooks).
@@ -206,6 +206,10 @@ LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["portal.formats"]
+# The admin's date pickers show and accept dates as portal/formats/vi does.
+WAGTAIL_DATE_FORMAT = "d/m/Y"
+WAGTAIL_DATETIME_FORMAT = "d/m/Y H:i"
+WAGTAIL_TIME_FORMAT = "H:i"
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True

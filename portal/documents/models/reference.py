@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from portal.core.collation import vietnamese
+
 
 class IssuingBody(index.Indexed, models.Model):
     """Cơ quan ban hành: Bộ Chính trị, Ban Thường vụ Thành ủy, Văn phòng Thành ủy …
@@ -23,7 +25,7 @@ class IssuingBody(index.Indexed, models.Model):
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
-        ordering = ["name"]
+        ordering = [vietnamese("name")]
         verbose_name = _("issuing body")
         verbose_name_plural = _("issuing bodies")
 
@@ -48,7 +50,7 @@ class SubjectArea(models.Model):
     name = models.CharField(_("name"), max_length=255, unique=True)
 
     class Meta:
-        ordering = ["name"]
+        ordering = [vietnamese("name")]
         verbose_name = _("subject area")
         verbose_name_plural = _("subject areas")
 

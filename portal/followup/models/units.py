@@ -5,6 +5,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 
+from portal.core.collation import vietnamese
+
 
 class UnitQuerySet(models.QuerySet):
     def of_member(self, user):
@@ -43,7 +45,7 @@ class Unit(ClusterableModel):
     class Meta:
         verbose_name = _("unit")
         verbose_name_plural = _("units")
-        ordering = ["name"]
+        ordering = [vietnamese("name")]
 
     def __str__(self):
         return self.name
