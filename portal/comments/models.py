@@ -112,10 +112,14 @@ class SpentCode(models.Model):
     A code answered rightly is spent by its comment (``submission_key``).
     """
 
-    key = models.CharField(max_length=64, unique=True)
-    spent_at = models.DateTimeField(default=timezone.now, db_index=True)
+    key = models.CharField(_("key"), max_length=64, unique=True)
+    spent_at = models.DateTimeField(_("spent at"), default=timezone.now, db_index=True)
 
     objects = SpentCodeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("spent security code")
+        verbose_name_plural = _("spent security codes")
 
     def __str__(self):
         return self.key

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from portal.core.text import word_text
 
@@ -30,7 +31,11 @@ class PageCacheGeneration(models.Model):
     number would start again and bring back pages cached under it.
     """
 
-    value = models.PositiveBigIntegerField(default=1)
+    value = models.PositiveBigIntegerField(_("generation"), default=1)
+
+    class Meta:
+        verbose_name = _("page cache generation")
+        verbose_name_plural = _("page cache generations")
 
     def __str__(self):
         return str(self.value)

@@ -18,13 +18,15 @@ class Register(models.TextChoices):
 
 
 class RegisterCounter(models.Model):
-    register = models.CharField(max_length=16, choices=Register.choices)
+    register = models.CharField(_("register"), max_length=16, choices=Register.choices)
     # What numbering restarts with: the year for incoming documents, issuer,
     # type and term for outgoing ones (see the registers' numbering_scope()).
-    scope = models.CharField(max_length=100)
-    last_number = models.PositiveIntegerField(default=0)
+    scope = models.CharField(_("numbering scope"), max_length=100)
+    last_number = models.PositiveIntegerField(_("last number given"), default=0)
 
     class Meta:
+        verbose_name = _("register counter")
+        verbose_name_plural = _("register counters")
         constraints = [
             models.UniqueConstraint(
                 fields=["register", "scope"], name="one_counter_per_register_scope"

@@ -23,7 +23,9 @@ def private_storage():
 class ProgressReport(models.Model):
     """A unit's report on a task (báo cáo tiến độ)."""
 
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="reports")
+    task = models.ForeignKey(
+        Task, verbose_name=_("task"), on_delete=models.CASCADE, related_name="reports"
+    )
     unit = models.ForeignKey(
         Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+"
     )
@@ -39,10 +41,13 @@ class ProgressReport(models.Model):
         validators=[FileKindValidator(REPORT_KINDS)],
     )
     reported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reported by"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     reported_on = models.DateField(_("reported on"), default=timezone.localdate)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("progress report")
@@ -89,14 +94,20 @@ class ExtensionRequest(models.Model):
         REFUSED = "refused", _("Refused")
 
     task = models.ForeignKey(
-        Task, on_delete=models.CASCADE, related_name="extension_requests"
+        Task,
+        verbose_name=_("task"),
+        on_delete=models.CASCADE,
+        related_name="extension_requests",
     )
     proposed_deadline = models.DateField(_("proposed deadline"))
     reason = models.TextField(_("reason"))
     requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requester"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    requested_on = models.DateField(default=timezone.localdate)
+    requested_on = models.DateField(_("requested on"), default=timezone.localdate)
     decision = models.CharField(
         _("decision"),
         max_length=16,
@@ -106,13 +117,16 @@ class ExtensionRequest(models.Model):
     decision_reason = models.TextField(_("reason for the decision"), blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
     )
-    decided_on = models.DateField(null=True, blank=True)
-    previous_deadline = models.DateField(null=True, blank=True, editable=False)
+    decided_on = models.DateField(_("decided on"), null=True, blank=True)
+    previous_deadline = models.DateField(
+        _("previous deadline"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("extension request")

@@ -40,13 +40,16 @@ class Notification(models.Model):
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
         on_delete=models.CASCADE,
         related_name="followup_notifications",
     )
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=24, choices=Kind.choices)
-    created_at = models.DateTimeField(auto_now_add=True)
-    read_at = models.DateTimeField(null=True, blank=True)
+    task = models.ForeignKey(
+        Task, verbose_name=_("task"), on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
 
     objects = NotificationQuerySet.as_manager()
 
@@ -67,11 +70,15 @@ class Reminder(models.Model):
         DUE_SOON = "due_soon", _("Deadline approaching")
         OVERDUE = "overdue", _("Task overdue")
 
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="reminders")
-    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=16, choices=Kind.choices)
-    sent_on = models.DateField()
-    recipients = models.PositiveIntegerField(default=0)
+    task = models.ForeignKey(
+        Task, verbose_name=_("task"), on_delete=models.CASCADE, related_name="reminders"
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("unit"), on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    sent_on = models.DateField(_("sent on"))
+    recipients = models.PositiveIntegerField(_("number of recipients"), default=0)
 
     class Meta:
         verbose_name = _("reminder")

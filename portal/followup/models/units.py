@@ -63,7 +63,12 @@ class Membership(models.Model):
         LEADER = "leader", _("Leader")
         SPECIALIST = "specialist", _("Specialist")
 
-    unit = ParentalKey(Unit, on_delete=models.CASCADE, related_name="memberships")
+    unit = ParentalKey(
+        Unit,
+        verbose_name=_("unit"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("staff member"),
