@@ -53,7 +53,7 @@ def statistics(request, page):
 def document_detail(request, page, pk, printable=False):
     document = get_object_or_404(
         Document.objects.live()
-        .select_related("issuer")
+        .select_related("issuer__superior")
         .prefetch_related("subject_areas", "attachments"),
         pk=pk,
     )

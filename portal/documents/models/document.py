@@ -292,6 +292,16 @@ class Document(
         archive = ArchivePage.current()
         return archive.document_url(self) if archive else ""
 
+    def place_and_date(self):
+        """The place and date of a Party document's header, as it writes them
+        ("Hà Nội, ngày 05 tháng 3 năm 2024"): days below 10 and the months 1
+        and 2 take a leading zero."""
+        issued = self.issued_on
+        month = f"{issued.month:02d}" if issued.month < 3 else str(issued.month)
+        date = f"ngày {issued.day:02d} tháng {month} năm {issued.year}"
+        place = self.issuer.place if self.issuer_id else ""
+        return f"{place}, {date}" if place else date.capitalize()
+
     def type_name(self):
         """The type's Vietnamese name, which readers search for ("nghị quyết …")."""
         with translation.override("vi"):

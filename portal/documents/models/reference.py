@@ -20,8 +20,30 @@ class IssuingBody(index.Indexed, models.Model):
         blank=True,
         help_text=_("e.g. TW, VPTW, TU"),
     )
+    # What a Party document's header shows (Hướng dẫn 36-HD/VPTW): the superior
+    # body above the issuer's name, and the place before the date.
+    superior = models.ForeignKey(
+        "self",
+        verbose_name=_("superior body"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown above the name in the header, e.g. Thành ủy Hà Nội"),
+    )
+    place = models.CharField(
+        _("place of issue"),
+        max_length=64,
+        blank=True,
+        help_text=_("Written before the date, e.g. Hà Nội"),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("abbreviation")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("abbreviation"),
+        FieldPanel("superior"),
+        FieldPanel("place"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
