@@ -303,6 +303,8 @@ else:
 WAGTAIL_SITE_NAME = _("Party Committee Office Portal")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The admin shows its own default avatar instead of asking an outside service.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Addresses in ASCII, made from the Vietnamese title (portal.core.widgets, .pages).
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 

@@ -4,16 +4,30 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from wagtail.models import Site
 
-from home.models import HomePage
+from home.models import HomePage, OfficeInformation
 from portal.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from portal.followup.models import Bucket, ExtensionRequest, Task, Unit
+from portal.news.models import ArticlePage
 
 
-def test_load_demo_creates_the_home_page_and_one_account_per_role(db, capsys):
+def test_load_demo_creates_the_home_page_and_one_account_per_role(db, capsys, settings):
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8765"
+
     call_command("load_demo")
 
     site = Site.objects.get(is_default_site=True)
     assert isinstance(site.root_page.specific, HomePage)
+    # The site answers at the address the demo serves, for the sitemap and links.
+    assert (site.hostname, site.port) == ("127.0.0.1", 8765)
+    office = OfficeInformation.for_site(site)
+    assert office.address and office.phone and office.email
+    assert office.responsible.startswith("Đồng chí")
+    # Articles' addresses are made from their titles, in ASCII.
+    article = ArticlePage.objects.get(title="Chữ ký số trong văn bản của cấp ủy")
+    assert article.slug == "chu-ky-so-trong-van-ban-cua-cap-uy"
+    assert all(
+        slug.isascii() for slug in ArticlePage.objects.values_list("slug", flat=True)
+    )
     users = get_user_model().objects.filter(
         username__in=[account.username for account in DEMO_ACCOUNTS]
     )
