@@ -28,3 +28,48 @@ def test_a_unit_member_reports_progress_from_the_intranet(browser_page, home_pag
     report = ProgressReport.objects.get()
     assert (report.percent, report.reported_by) == (60, member)
     assert report.task.status == Status.IN_PROGRESS
+
+
+@pytest.mark.browser
+def test_staff_land_on_the_intranet_and_work_through_their_notifications(
+    browser_page, home_page
+):
+    from portal.followup.models import Notification
+
+    unit = UnitFactory(name="Ban Tổ chức Thành ủy")
+    member = member_of(unit)
+    for number in range(12):
+        Notification.objects.notify(
+            TaskFactory(
+                lead_unit=unit, content=f"Rà soát quy hoạch cán bộ đợt {number}"
+            ),
+            Notification.Kind.ASSIGNED,
+        )
+    page = browser_page
+
+    log_in(page, member)
+
+    assert page.url.endswith("/noi-bo/")
+    nav = page.get_by_role("navigation", name="Điều hướng chính")
+    assert (
+        nav.get_by_role("link", name="Nội bộ").get_attribute("aria-current") == "page"
+    )
+    badge = page.locator(".badge")
+    assert badge.inner_text() == "12"
+    listed = page.locator(".notifications li.notification--unread")
+    assert listed.count() == 8  # the newest unread ones; the rest one click away
+    screenshot(page, "intranet-notifications")
+
+    page.get_by_role("link", name="Tất cả thông báo").click()
+    assert page.url.endswith("/noi-bo/thong-bao/")
+    assert page.locator(".notification--unread").count() == 12
+    page.locator(".notification").first.get_by_role(
+        "button", name="Đánh dấu đã đọc"
+    ).click()
+    assert page.locator(".notification--unread").count() == 11
+    page.get_by_role("button", name="Đánh dấu tất cả đã đọc").click()
+    assert page.locator(".notification--unread").count() == 0
+    screenshot(page, "notifications-all-read")
+
+    page.goto("/noi-bo/")
+    assert page.locator(".badge").inner_text() == "0"

@@ -81,3 +81,23 @@ def test_public_pages_have_no_serious_accessibility_violations(
     name = url.strip("/").replace("/", "-").split("?")[0] or "home"
     screenshot(browser_page, f"a11y-{name}")
     assert serious == []
+
+
+def test_a_new_articles_address_is_its_title_in_ascii(browser_page, article):
+    from playwright.sync_api import expect
+
+    from tests.browser import log_in
+    from tests.factories import UserFactory
+
+    page = browser_page
+    log_in(page, UserFactory(role="editor"))
+    page.goto(f"/admin/pages/add/news/articlepage/{article.get_parent().pk}/")
+
+    title = page.locator("#id_title")
+    title.click()
+    title.press_sequentially("Đổi mới phương thức lãnh đạo của Đảng ủy Khối")
+    title.blur()
+
+    expect(page.locator("#id_slug")).to_have_value(
+        "doi-moi-phuong-thuc-lanh-dao-cua-dang-uy-khoi"
+    )
