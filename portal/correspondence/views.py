@@ -16,6 +16,7 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from portal.core.forms import YearForm
 from portal.core.uploads import file_response
 from portal.correspondence.forms import ReplyForm, RoutingForm
 from portal.correspondence.models import Routing
@@ -26,10 +27,9 @@ READING = ["view", "change"]
 
 
 def requested_year(request):
-    try:
-        return int(request.GET.get("year") or timezone.localdate().year)
-    except ValueError:
-        return timezone.localdate().year
+    """The year asked for (this year by default), and what was wrong with it."""
+    form = YearForm(request.GET, default=timezone.localdate().year)
+    return form.chosen_year(), form.error_list()
 
 
 class RegisterView(View):
@@ -78,11 +78,16 @@ class RegisterPrintView(RegisterView):
     template_name = None
 
     def get(self, request):
-        year = requested_year(request)
+        year, errors = requested_year(request)
         return TemplateResponse(
             request,
             self.template_name,
-            {"year": year, "entries": self.model.register_for_year(year)},
+            {
+                "year": year,
+                "entries": self.model.register_for_year(year),
+                "errors": errors,
+            },
+            status=400 if errors else 200,
         )
 
 
@@ -199,10 +204,15 @@ class StatisticsView(AdminPage, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, *args, **kwargs):
-        year = requested_year(request)
+        year, errors = requested_year(request)
         tables = register_tables(year)
-        if request.GET.get("format") in ("csv", "xlsx"):
+        if not errors and request.GET.get("format") in ("csv", "xlsx"):
             return export(
                 tables, year, request.GET["format"], filename="so-van-ban-den-di"
             )
-        return self.render_to_response(self.get_context_data(year=year, tables=tables))
+        for error in errors:
+            messages.error(request, error)
+        return self.render_to_response(
+            self.get_context_data(year=year, tables=tables),
+            status=400 if errors else 200,
+        )

@@ -68,8 +68,8 @@ class Symbol:
 def symbol_key(text):
     """The spelling-independent key of a symbol or symbol-like query."""
     tokens = _TOKEN.findall(fold(normalize(text)).casefold())
-    digits = [str(int(token)) for token in tokens if token.isdigit()]
-    letters = [token for token in tokens if not token.isdigit()]
+    digits = [str(int(token)) for token in tokens if token.isdecimal()]
+    letters = [token for token in tokens if not token.isdecimal()]
     return "".join(digits) + "".join(letters)
 
 

@@ -2,12 +2,14 @@
 
 from datetime import date
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
 from portal.access.views import deny
 from portal.core.cache import keep_for_query
+from portal.core.forms import YearForm
 from portal.core.uploads import file_response
 from portal.documents.filters import ArchiveFilterForm
 from portal.documents.models import Attachment, Document
@@ -33,19 +35,19 @@ def statistics(request, page):
     (counting only what the reader may see)."""
     visible = Document.objects.visible_to(request.user)
     years = visible.years()
-    latest = years[0] if years else date.today().year
-    try:
-        year = int(request.GET.get("year") or latest)
-    except ValueError:
-        year = latest
+    form = YearForm(request.GET, default=years[0] if years else date.today().year)
+    year = form.chosen_year()
     tables = statistics_tables(visible.filter(issued_year=year))
-    if request.GET.get("format") in ("csv", "xlsx"):
+    if form.is_valid() and request.GET.get("format") in ("csv", "xlsx"):
         response = export(tables, year, request.GET["format"])
     else:
+        for error in form.error_list():
+            messages.error(request, error)
         response = TemplateResponse(
             request,
             "documents/statistics.html",
             {"page": page, "year": year, "years": years, "tables": tables},
+            status=400 if form.errors else 200,
         )
     return keep_for_query(response, "year", "format")
 

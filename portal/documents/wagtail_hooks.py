@@ -45,7 +45,9 @@ class IssuingBodyViewSet(SnippetViewSet):
     icon = "group"
     menu_label = _("Issuing bodies")
     list_display = ["name", "abbreviation"]
+    # Searched in the database: the search index holds the name only.
     search_fields = ["name", "abbreviation"]
+    search_backend_name = None
 
 
 class SubjectAreaViewSet(SnippetViewSet):

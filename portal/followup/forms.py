@@ -3,7 +3,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.followup.models import ExtensionRequest, ProgressReport, Task
+from portal.core.forms import QueryStringForm
+from portal.followup.models import Bucket, ExtensionRequest, ProgressReport, Task, Unit
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -116,4 +117,26 @@ class PeriodForm(forms.Form):
             tasks = tasks.filter(assigned_on__gte=self.cleaned_data["start"])
         if self.cleaned_data["end"]:
             tasks = tasks.filter(assigned_on__lte=self.cleaned_data["end"])
+        return tasks
+
+
+class TaskFilterForm(QueryStringForm):
+    """The task list's filters: a status and a unit (the dashboard links by unit)."""
+
+    UNKNOWN = {"invalid_choice": _("Unknown value “%(value)s”.")}
+
+    bucket = forms.ChoiceField(
+        choices=[("", ""), *Bucket.choices], required=False, error_messages=UNKNOWN
+    )
+    unit = forms.ModelChoiceField(
+        queryset=Unit.objects.all(), required=False, error_messages=UNKNOWN
+    )
+
+    def filter(self, tasks):
+        """The tasks the valid filters select; a wrong value is left out."""
+        self.is_valid()
+        if bucket := self.cleaned_data.get("bucket"):
+            tasks = tasks.filter(current_bucket=bucket)
+        if unit := self.cleaned_data.get("unit"):
+            tasks = tasks.of_units([unit])
         return tasks

@@ -19,6 +19,7 @@ from portal.followup.forms import (
     ExtensionDecisionForm,
     ExtensionRequestForm,
     ProgressReportForm,
+    TaskFilterForm,
     TaskForm,
 )
 from portal.followup.models import (
@@ -26,7 +27,6 @@ from portal.followup.models import (
     ExtensionRequest,
     ProgressReport,
     Task,
-    Unit,
 )
 
 PER_PAGE = 25
@@ -51,19 +51,17 @@ def task_list(request):
         .select_related("lead_unit", "source_document")
         .by_urgency(today)
     )
-    bucket = request.GET.get("bucket")
-    if bucket in Bucket.values:
-        tasks = tasks.filter(current_bucket=bucket)
-    unit = request.GET.get("unit")
-    if unit and unit.isdigit():
-        tasks = tasks.of_units(Unit.objects.filter(pk=unit))
+    filters = TaskFilterForm(request.GET)
+    tasks = filters.filter(tasks)
+    for error in filters.error_list():
+        messages.error(request, error)
     return TemplateResponse(
         request,
         "followup/task_list.html",
         {
             "tasks": Paginator(tasks, PER_PAGE).get_page(request.GET.get("page")),
             "buckets": Bucket.choices,
-            "bucket": bucket,
+            "bucket": filters.cleaned_data.get("bucket"),
         },
     )
 
