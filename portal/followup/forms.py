@@ -51,7 +51,11 @@ class ProgressReportForm(forms.ModelForm):
     class Meta:
         model = ProgressReport
         fields = ["text", "percent", "attachment"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 3}),
+            # the browser refuses what the model's validator would
+            "percent": forms.NumberInput(attrs={"min": 0, "max": 100}),
+        }
 
 
 class ExtensionRequestForm(forms.ModelForm):

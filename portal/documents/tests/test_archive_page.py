@@ -158,6 +158,6 @@ def test_related_documents_show_in_both_directions_but_only_when_visible(
     ).content.decode()
     plan_page = client.get(archive_page.document_url(plan)).content.decode()
 
-    assert "Được thực hiện bởi" in resolution_page and "09-KH/TU" in resolution_page
+    assert "Văn bản thực hiện" in resolution_page and "09-KH/TU" in resolution_page
     assert "17-NQ/TW" not in resolution_page
     assert "Thực hiện" in plan_page and "15-NQ/TW" in plan_page
