@@ -49,7 +49,6 @@ from portal.documents.symbols import symbol_key
 from portal.documents.types import DocumentType, EffectiveStatus, RelationKind
 
 REQUIRED = ("type", "symbol", "issuer", "issued_on", "title")
-ATTACHMENT_SUFFIXES = {".pdf", ".docx"}
 BATCH_SIZE = 500
 # Set by the importer, not read from the row.
 DERIVED_FIELDS = ["symbol_key", "number", "issued_year", "search_text", "search_title"]
@@ -253,15 +252,11 @@ class DocumentImporter:
 
     def _attachment_paths(self, names):
         """The attachments' files, which must lie inside the files folder (after
-        following links) and pass the model's checks on an attachment."""
+        following links) and pass the model's checks on an attachment, the
+        kind of file judged by its content among them."""
         paths = []
         for name in names:
             path = self._inside_files_dir(name)
-            if path.suffix.lower() not in ATTACHMENT_SUFFIXES:
-                raise ValidationError(
-                    _("attachment “%(name)s” is not a PDF or DOCX file")
-                    % {"name": name}
-                )
             with path.open("rb") as handle:
                 attachment = Attachment(
                     title=path.stem, file=File(handle, name=path.name)
@@ -270,7 +265,8 @@ class DocumentImporter:
                     attachment.full_clean(exclude=["document"])
                 except ValidationError as error:
                     raise ValidationError(
-                        {"attachments": f"{name}: {error_message(error, Attachment)}"}
+                        f"{Attachment._meta.verbose_name} {name}: "
+                        f"{error_message(error, Attachment)}"
                     ) from None
             paths.append(path)
         return paths

@@ -130,15 +130,20 @@ def test_attachment_text_is_extracted_and_searchable(db, tmp_path):
 
 def test_a_missing_or_foreign_attachment_rejects_the_row(db, tmp_path):
     (tmp_path / "virus.exe").write_bytes(b"MZ")
+    (tmp_path / "quet.pdf").write_bytes(b"<svg><script>alert(1)</script></svg>")
 
     report = DocumentImporter(files_dir=tmp_path).import_lines(
         jsonl(
             {**RESOLUTION, "attachments": ["khong-co.pdf"]},
             {**RESOLUTION, "symbol": "16-NQ/TW", "attachments": ["virus.exe"]},
+            {**RESOLUTION, "symbol": "17-NQ/TW", "attachments": ["quet.pdf"]},
         )
     )
 
-    assert [line for line, _reason in report.errors] == [1, 2]
+    assert [line for line, _reason in report.errors] == [1, 2, 3]
+    reasons = dict(report.errors)
+    assert reasons[3].startswith("tệp đính kèm quet.pdf: ")
+    assert "theo nội dung" in reasons[3]
     assert not Document.objects.exists()
 
 
