@@ -4,6 +4,7 @@ whether the requesting user may see an item that uses it."""
 from django.core.files.storage import storages
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import (
     AbstractImage,
     AbstractRendition,
@@ -32,6 +33,10 @@ class PortalImage(AbstractImage):
         height_field="height",
         validators=[FileKindValidator(IMAGE_KINDS)],
     )
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
 
     admin_form_fields = WagtailImage.admin_form_fields
 
@@ -64,11 +69,16 @@ def _item_is_visible(item, user):
 
 class PortalRendition(AbstractRendition):
     image = models.ForeignKey(
-        PortalImage, on_delete=models.CASCADE, related_name="renditions"
+        PortalImage,
+        verbose_name=_("image"),
+        on_delete=models.CASCADE,
+        related_name="renditions",
     )
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+        verbose_name = _("image rendition")
+        verbose_name_plural = _("image renditions")
 
     @property
     def url(self):

@@ -82,8 +82,15 @@ class SectionPage(AsciiSlugMixin, ViewRestrictionShortcutMixin, Page):
 
 class ArticleTag(TaggedItemBase):
     content_object = ParentalKey(
-        "news.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
+        "news.ArticlePage",
+        verbose_name=_("article"),
+        related_name="tagged_items",
+        on_delete=models.CASCADE,
     )
+
+    class Meta:
+        verbose_name = _("article tag")
+        verbose_name_plural = _("article tags")
 
 
 class ArticlePage(

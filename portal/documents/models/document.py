@@ -384,7 +384,10 @@ class Document(
 
 class Attachment(Orderable):
     document = ParentalKey(
-        Document, related_name="attachments", on_delete=models.CASCADE
+        Document,
+        verbose_name=_("document"),
+        related_name="attachments",
+        on_delete=models.CASCADE,
     )
     title = models.CharField(_("title"), max_length=255, blank=True)
     file = models.FileField(
@@ -450,7 +453,12 @@ class Attachment(Orderable):
 class DocumentRelation(Orderable):
     """A typed link from one document to another, shown on both."""
 
-    source = ParentalKey(Document, related_name="relations", on_delete=models.CASCADE)
+    source = ParentalKey(
+        Document,
+        verbose_name=_("source document"),
+        related_name="relations",
+        on_delete=models.CASCADE,
+    )
     kind = models.CharField(_("relation"), max_length=16, choices=RelationKind.choices)
     target = models.ForeignKey(
         Document,
