@@ -1,18 +1,32 @@
+import operator
+from collections import defaultdict
+from functools import reduce
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from modelsearch.index import class_is_indexed
 
 
 class PendingIndexUpdate(models.Model):
-    """An index change the engine could not take while it was unreachable.
+    """An item whose entry in the engine is not known to be current.
 
-    Editing never waits for the engine; what it missed is replayed by
-    ``manage.py replay_index_backlog`` once it answers again.
+    Two things leave one: a change the engine could not take while it was
+    unreachable (replayed by ``manage.py replay_index_backlog``), and a change of
+    who may see the item, recorded in the transaction that makes it. The latter
+    is *withheld*: every engine query leaves the item out until the engine has
+    confirmed its new entry, so that a stale entry never shows it, counts it or
+    suggests it to someone who may no longer see it. Editing never waits for
+    the engine either way.
     """
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.CharField(max_length=64)
+    # Also tells apart a record read before an item was written to the engine
+    # from one a later change made since.
     queued_at = models.DateTimeField(auto_now=True)
+    withheld = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = _("pending index update")
@@ -26,16 +40,48 @@ class PendingIndexUpdate(models.Model):
         return f"{self.content_type} {self.object_id}"
 
     @classmethod
-    def remember(cls, model, pks):
+    def remember(cls, model, pks, withhold=False):
         content_type = ContentType.objects.get_for_model(
             model, for_concrete_model=False
         )
         cls.objects.bulk_create(
-            [cls(content_type=content_type, object_id=str(pk)) for pk in pks],
+            [
+                cls(content_type=content_type, object_id=str(pk), withheld=withhold)
+                for pk in pks
+            ],
             update_conflicts=True,
             unique_fields=["content_type", "object_id"],
-            update_fields=["queued_at"],
+            # A withheld item stays withheld until the engine confirms it.
+            update_fields=["queued_at", "withheld"] if withhold else ["queued_at"],
         )
+
+    @classmethod
+    def withheld_items(cls):
+        """``{"app_label.Model": ["pk", …]}``: what engine queries must leave out."""
+        items = defaultdict(list)
+        for content_type_id, object_id in cls.objects.filter(withheld=True).values_list(
+            "content_type", "object_id"
+        ):
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            if model is not None:
+                items[f"{model._meta.app_label}.{model.__name__}"].append(object_id)
+        return dict(items)
+
+    @classmethod
+    def settle(cls, backend, model, pks):
+        """Write the items as they are now and forget what that confirms."""
+        content_type = ContentType.objects.get_for_model(
+            model, for_concrete_model=False
+        )
+        ids = [str(pk) for pk in pks]
+        # Read before the items, so that a change made meanwhile stays pending.
+        pending = list(
+            cls.objects.filter(
+                content_type=content_type, object_id__in=ids
+            ).values_list("pk", "queued_at")
+        )
+        write_current_state(backend, model, ids)
+        cls._forget(pending)
 
     @classmethod
     def replay(cls, backend):
@@ -47,14 +93,43 @@ class PendingIndexUpdate(models.Model):
         for content_type in ContentType.objects.filter(
             pk__in=cls.objects.values("content_type")
         ):
-            model = content_type.model_class()
-            pending = list(cls.objects.filter(content_type=content_type))
-            ids = [entry.object_id for entry in pending]
-            existing = model.objects.in_bulk(ids)
-            backend.add_bulk(model, list(existing.values()), defer_on_failure=False)
-            for object_id in ids:
-                if int(object_id) not in existing:
-                    backend.delete(model(pk=object_id), defer_on_failure=False)
-            cls.objects.filter(pk__in=[entry.pk for entry in pending]).delete()
+            pending = list(
+                cls.objects.filter(content_type=content_type).values_list(
+                    "pk", "queued_at", "object_id"
+                )
+            )
+            write_current_state(
+                backend,
+                content_type.model_class(),
+                [object_id for _, _, object_id in pending],
+            )
+            cls._forget([(pk, queued_at) for pk, queued_at, _ in pending])
             done += len(pending)
         return done
+
+    @classmethod
+    def _forget(cls, pending):
+        if pending:
+            cls.objects.filter(
+                reduce(
+                    operator.or_,
+                    (Q(pk=pk, queued_at=queued_at) for pk, queued_at in pending),
+                )
+            ).delete()
+
+
+def write_current_state(backend, model, ids):
+    """Put the items that exist into the engine as they are, remove the others;
+    an unreachable engine raises."""
+    queryset = model._default_manager.filter(pk__in=ids)
+    if hasattr(queryset, "specific"):  # pages, each in its own model
+        queryset = queryset.specific()
+    by_model = defaultdict(list)
+    for item in queryset:
+        by_model[type(item)].append(item)
+    for indexed_model, items in by_model.items():
+        if class_is_indexed(indexed_model):
+            backend.add_bulk(indexed_model, items, defer_on_failure=False)
+    found = {str(item.pk) for items in by_model.values() for item in items}
+    for object_id in set(ids) - found:
+        backend.delete(model(pk=object_id), defer_on_failure=False)

@@ -8,7 +8,13 @@ nobody.
 
 from wagtail.models import Page, PageViewRestriction
 
-from portal.access.principals import PUBLIC, STAFF, group_principal
+from portal.access.principals import (
+    PUBLIC,
+    STAFF,
+    group_principal,
+    principals_for_user,
+    sees_everything,
+)
 from search.highlight import highlight, snippet
 from search.query import SearchHit
 
@@ -24,6 +30,13 @@ def page_principals(page):
     if restriction.restriction_type == PageViewRestriction.GROUPS:
         return [group_principal(group.pk) for group in restriction.groups.all()]
     return []
+
+
+def page_is_visible_to(page, user):
+    """Whether the user passes the page's view restrictions, as its entry says."""
+    if sees_everything(user):
+        return True
+    return bool(set(page_principals(page)) & set(principals_for_user(user)))
 
 
 def search_extras_for(item):

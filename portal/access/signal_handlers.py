@@ -1,21 +1,52 @@
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from guardian.models import GroupObjectPermission, UserObjectPermission
-from wagtail.search.tasks import insert_or_update_object_task
+from wagtail.models import Page
+from wagtail.signals import post_page_move
 
 from portal.access.models import AccessControlled
+from portal.access.signals import visibility_changed
 from portal.core.cache import invalidate_anonymous_pages
 
+# What decides, besides sharing, whether an item may be seen.
+VISIBILITY_FIELDS = ("access", "live")
 
-def reindex_shared_item(instance, **kwargs):
-    """An item's principals live in its index entry: sharing it changes them."""
+
+def announce_shared_item(instance, **kwargs):
+    """Sharing an item changes who may see it."""
     if kwargs.get("raw"):
         return
     model = instance.content_type.model_class()
     if model is None or not issubclass(model, AccessControlled):
         return
-    insert_or_update_object_task.enqueue(
-        model._meta.app_label, model._meta.model_name, str(instance.object_pk)
+    visibility_changed.send(sender=model, pks=[instance.object_pk])
+
+
+def note_visibility_before_save(instance, raw=False, update_fields=None, **kwargs):
+    if raw or not isinstance(instance, AccessControlled) or instance._state.adding:
+        return
+    fields = [name for name in VISIBILITY_FIELDS if hasattr(instance, name)]
+    if update_fields is not None:
+        fields = [name for name in fields if name in update_fields]
+    if not fields:
+        return
+    before = type(instance)._default_manager.filter(pk=instance.pk).values(*fields)
+    instance._visibility_changed = any(
+        row[name] != getattr(instance, name) for row in before for name in fields
     )
+
+
+def announce_saved_visibility(instance, **kwargs):
+    """A new access level, publication or withdrawal changes who may see it."""
+    if getattr(instance, "_visibility_changed", False):
+        instance._visibility_changed = False
+        visibility_changed.send(sender=type(instance), pks=[instance.pk])
+
+
+def announce_moved_pages(instance, **kwargs):
+    """A page moved under other view restrictions, with its descendants: their
+    entries hold the tree paths they had."""
+    pages = Page.objects.descendant_of(instance, inclusive=True)
+    visibility_changed.send(sender=Page, pks=list(pages.values_list("pk", flat=True)))
 
 
 def retire_cached_pages(instance, **kwargs):
@@ -47,5 +78,8 @@ def register_signal_handlers():
     post_save.connect(retire_cached_pages)
     post_delete.connect(retire_cached_pages)
     for model in (GroupObjectPermission, UserObjectPermission):
-        post_save.connect(reindex_shared_item, sender=model)
-        post_delete.connect(reindex_shared_item, sender=model)
+        post_save.connect(announce_shared_item, sender=model)
+        post_delete.connect(announce_shared_item, sender=model)
+    pre_save.connect(note_visibility_before_save)
+    post_save.connect(announce_saved_visibility)
+    post_page_move.connect(announce_moved_pages)

@@ -54,7 +54,7 @@ class PortalDatabaseSearchMixin(PortalSearchMixin):
             request=request,
             count=len(rows),
             hits=self.present(
-                [(row["label"], row["pk"]) for row in window], request.terms
+                [(row["label"], row["pk"]) for row in window], request.terms, user
             ),
             facets=facets,
             relaxed=relaxed,
@@ -88,7 +88,7 @@ class PortalDatabaseSearchMixin(PortalSearchMixin):
                 (model._meta.label, pk)
                 for pk in newest.values_list("pk", flat=True)[:limit]
             ]
-        return self.present(keys[:limit], request.terms)
+        return self.present(keys[:limit], request.terms, user)
 
     def _with_search_text(self, models):
         # Pages keep no folded text of their own yet; articles will.

@@ -212,16 +212,21 @@ class PortalElasticsearchBackend(PortalSearchMixin, Elasticsearch9SearchBackend)
         self._deferring(defer_on_failure, model, pks, super().add_bulk, model, obj_list)
 
     def delete(self, obj, defer_on_failure=True):
-        self._deferring(defer_on_failure, type(obj), [obj.pk], super().delete, obj)
+        # Until the engine drops a deleted item, queries leave it out.
+        self._deferring(
+            defer_on_failure, type(obj), [obj.pk], super().delete, obj, withhold=True
+        )
 
-    def _deferring(self, defer_on_failure, model, pks, operation, *args):
+    def _deferring(
+        self, defer_on_failure, model, pks, operation, *args, withhold=False
+    ):
         try:
             operation(*args)
         except (ApiError, TransportError) as error:
             if not (defer_on_failure and engine_unreachable(error)):
                 raise
             logger.warning("search engine unreachable; %d update(s) deferred", len(pks))
-            PendingIndexUpdate.remember(model, pks)
+            PendingIndexUpdate.remember(model, pks, withhold=withhold)
 
     def portal_search(self, request, user, models):
         body = {
@@ -247,7 +252,7 @@ class PortalElasticsearchBackend(PortalSearchMixin, Elasticsearch9SearchBackend)
         return SearchResults(
             request=request,
             count=answer["hits"]["total"]["value"],
-            hits=self._load_hits(answer["hits"]["hits"], request.terms),
+            hits=self._load_hits(answer["hits"]["hits"], request.terms, user),
             facets={
                 name: {
                     str(bucket["key"]): bucket["doc_count"]
@@ -285,7 +290,7 @@ class PortalElasticsearchBackend(PortalSearchMixin, Elasticsearch9SearchBackend)
             size=limit,
             _source=["pk", "_django_content_type"],
         )
-        return self._load_hits(answer["hits"]["hits"], request.terms)
+        return self._load_hits(answer["hits"]["hits"], request.terms, user)
 
     def _index_names(self, models):
         return ",".join(sorted({self.get_index_for_model(m).name for m in models}))
@@ -294,6 +299,19 @@ class PortalElasticsearchBackend(PortalSearchMixin, Elasticsearch9SearchBackend)
         filters = [{"term": {"portal.live": True}}]
         if not sees_everything(user):
             filters.append({"terms": {"portal.principals": principals_for_user(user)}})
+        withheld = [
+            {
+                "bool": {
+                    "filter": [
+                        {"term": {"_django_content_type": label}},
+                        {"terms": {"pk": pks}},
+                    ]
+                }
+            }
+            for label, pks in PendingIndexUpdate.withheld_items().items()
+        ]
+        if withheld:
+            filters.append({"bool": {"must_not": withheld}})
         return filters
 
     def _portal_query(self, request, user, operator="and"):
@@ -345,12 +363,12 @@ class PortalElasticsearchBackend(PortalSearchMixin, Elasticsearch9SearchBackend)
             }
         }
 
-    def _load_hits(self, hits, terms):
+    def _load_hits(self, hits, terms, user):
         keys = [
             (hit["_source"]["_django_content_type"][0], hit["_source"]["pk"])
             for hit in hits
         ]
-        return self.present(keys, terms)
+        return self.present(keys, terms, user)
 
 
 SearchBackend = PortalElasticsearchBackend

@@ -9,12 +9,18 @@ from collections import defaultdict
 
 from django.apps import apps
 
-from search.pages import page_search_hits
+from search.pages import page_is_visible_to, page_search_hits
 
 
 class PortalSearchMixin:
-    def present(self, keys, terms):
-        """SearchHits for ``[("app_label.Model", pk), …]``, in the same order."""
+    def present(self, keys, terms, user):
+        """SearchHits for ``[("app_label.Model", pk), …]``, in the same order,
+        of the items the user may see.
+
+        Each item is checked against the database, which is always current:
+        an index entry not yet rewritten after a change of access never shows
+        an item to someone who may no longer see it.
+        """
         pks_by_model = defaultdict(list)
         for label, pk in keys:
             pks_by_model[label].append(pk)
@@ -22,10 +28,16 @@ class PortalSearchMixin:
         for label, pks in pks_by_model.items():
             model = apps.get_model(label)
             if hasattr(model, "present_search_hits"):
-                items = list(model.search_queryset().in_bulk(pks).values())
+                visible = model.objects.visible_to(user).values("pk")
+                queryset = model.search_queryset().filter(pk__in=visible)
+                items = list(queryset.in_bulk(pks).values())
                 found = model.present_search_hits(items, terms)
             else:  # a page without search rules of its own
-                items = list(model.objects.live().in_bulk(pks).values())
+                items = [
+                    page
+                    for page in model.objects.live().in_bulk(pks).values()
+                    if page_is_visible_to(page, user)
+                ]
                 found = page_search_hits(items, terms)
             for item, hit in zip(items, found, strict=True):
                 hits[(label, str(item.pk))] = hit

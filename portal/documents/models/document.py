@@ -20,7 +20,6 @@ from wagtail.models import (
     WorkflowMixin,
 )
 from wagtail.search import index
-from wagtail.search.index import remove_object
 from wagtail.search.tasks import insert_or_update_object_task
 
 from portal.access.models import AccessControlled, AccessControlledQuerySet
@@ -248,10 +247,6 @@ class Document(
         insert_or_update_object_task.enqueue(
             self._meta.app_label, self._meta.model_name, str(self.pk)
         )
-
-    def delete(self, *args, **kwargs):
-        remove_object(self)
-        return super().delete(*args, **kwargs)
 
     def refresh_search_text(self):
         """Store and index the searchable text again, now that an attachment's
