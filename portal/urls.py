@@ -17,7 +17,7 @@ from search import views as search_views
 SITEMAPS = {"trang": PageSitemap, "van-ban": DocumentSitemap}
 
 urlpatterns = [
-    # the site history and workflow reports, kept to what each user may see
+    # Wagtail admin reports and views, kept to what each user may see
     path("admin/", include("portal.access.admin_urls")),
     # the page reports, exported safely like every other spreadsheet
     path("admin/", include("portal.core.admin_urls")),

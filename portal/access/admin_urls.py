@@ -1,5 +1,5 @@
-"""Admin reports that take the place of Wagtail's own (included before the
-admin's URLs): the same reports, without the items the user may not see."""
+"""Admin URLs that take the place of Wagtail's own (included before the admin's
+URLs): the same reports and views, without the items the user may not see."""
 
 from django.urls import path
 from django.views.decorators.cache import never_cache
@@ -10,6 +10,7 @@ from portal.access.admin_views import (
     VisibleLogEntriesView,
     VisibleWorkflowTasksView,
     VisibleWorkflowView,
+    editing_session_ping,
 )
 
 urlpatterns = decorate_urlpatterns(
@@ -22,6 +23,11 @@ urlpatterns = decorate_urlpatterns(
         path("reports/workflow/", VisibleWorkflowView.as_view()),
         path(
             "reports/workflow/results/", VisibleWorkflowView.as_view(results_only=True)
+        ),
+        path(
+            "editing-sessions/ping/<str:app_label>/<str:model_name>/<str:object_id>/"
+            "<int:session_id>/",
+            editing_session_ping,
         ),
         path("reports/workflow_tasks/", VisibleWorkflowTasksView.as_view()),
         path(

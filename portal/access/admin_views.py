@@ -2,10 +2,13 @@
 may see (see ``admin_visibility``)."""
 
 from django import forms
+from django.apps import apps
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_list_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm
+from wagtail.admin.views import editing_sessions
 from wagtail.admin.views.home import (
     UserObjectsInWorkflowModerationPanel,
     WorkflowObjectsToModeratePanel,
@@ -193,3 +196,25 @@ class VisibleUserObjectsInWorkflowModerationPanel(UserObjectsInWorkflowModeratio
             if is_visible_in_admin(state.content_object, user)
         ]
         return context
+
+
+def editing_session_ping(request, app_label, model_name, object_id, session_id):
+    """Wagtail's ping of an editing session (who else edits this item), for the
+    items the user may see only: a reviewer may otherwise ping any item in a
+    workflow task of theirs."""
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError as error:
+        raise Http404 from error
+    guarded = only_within(
+        editing_sessions.ping,
+        lambda request: admin_queryset(model, request.user),
+        ("object_id",),
+    )
+    return guarded(
+        request,
+        app_label=app_label,
+        model_name=model_name,
+        object_id=object_id,
+        session_id=session_id,
+    )

@@ -501,3 +501,37 @@ def test_comments_on_a_restricted_article_are_moderated_only_by_those_it_is_shar
     assert still_pending
     assert "nhansumat" in shown
     assert client.get(edit).status_code == 200
+
+
+def test_the_locked_pages_report_names_a_restricted_article_only_to_those_it_is_shared_with(
+    client, restricted
+):
+    article = restricted["article"]
+    article.locked, article.locked_by = True, UserFactory(role="admin")
+    article.save(update_fields=["locked", "locked_by"])
+    url = reverse("wagtailadmin_reports:locked_pages")
+
+    client.force_login(outsider("approver"))
+    hidden = client.get(url).content.decode()
+    client.force_login(sharer("approver", restricted))
+    shown = client.get(url).content.decode()
+
+    assert ARTICLE_TITLE not in hidden
+    assert ARTICLE_TITLE in shown
+
+
+def test_a_reviewer_outside_its_sharing_cannot_ping_an_editing_session_of_it(
+    client, restricted
+):
+    document = restricted["document"]
+    url = reverse(
+        "wagtailadmin_editing_sessions:ping",
+        args=["documents", "document", document.pk, 1],
+    )
+
+    client.force_login(outsider("approver"))
+    refused = client.post(url).status_code
+    client.force_login(sharer("approver", restricted))
+    answered = client.post(url).status_code
+
+    assert (refused, answered) == (404, 200)

@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.urls import reverse
 from guardian.shortcuts import assign_perm
+from wagtail.log_actions import log
 
 from portal.documents.factories import DocumentFactory
 from portal.documents.models import Attachment
@@ -68,6 +70,7 @@ def items(archive_page, search_backend):
             title=f"Văn bản {WORDS[level]} về công tác văn phòng",
             access=level,
         )
+        log(instance=document, action="wagtail.edit")  # for the site history
         attachment = Attachment(document=document, title="Phụ lục")
         attachment.file.save("phu-luc.pdf", ContentFile(b"%PDF-1.4"), save=True)
         article = make_article(
@@ -94,6 +97,69 @@ def article_hits(client, word):
         for hit in search_json(client, word)["results"]
         if hit["kind"] == "article"
     ]
+
+
+def agreed(*seen):
+    """The answer when every part of a surface gives the same one; otherwise all
+    of them, which match neither Y nor N: a leak through any one part fails."""
+    return seen[0] if len(set(seen)) == 1 else list(seen)
+
+
+def answers(client, url, **params):
+    return client.get(url, params).status_code == 200
+
+
+def shows(client, text, url, **params):
+    response = client.get(url, params)
+    return response.status_code == 200 and text in response.content.decode()
+
+
+def admin_document_views(c, a, doc, att, art, level):
+    return agreed(
+        *(
+            answers(
+                c, reverse(f"wagtailsnippets_documents_document:{view}", args=[doc.pk])
+            )
+            for view in ("edit", "history", "usage", "workflow_history")
+        )
+    )
+
+
+def admin_document_chooser(c, a, doc, att, art, level):
+    chooser = "wagtailsnippetchoosers_documents_document"
+    return agreed(
+        shows(c, doc.symbol, reverse(f"{chooser}:choose_results")),
+        shows(c, doc.symbol, reverse(f"{chooser}:choose_results"), q=WORDS[level]),
+        answers(c, reverse(f"{chooser}:chosen", args=[doc.pk])),
+    )
+
+
+def admin_article_views(c, a, doc, att, art, level):
+    return agreed(
+        *(
+            answers(c, reverse(f"wagtailadmin_pages:{view}", args=[art.pk]))
+            for view in ("edit", "view_draft", "history", "usage")
+        )
+    )
+
+
+def admin_article_listings(c, a, doc, att, art, level):
+    section = art.get_parent().pk
+    word = ARTICLE_WORDS[level]  # ASCII, as the choosers answer in JSON
+    api = c.get("/admin/api/main/pages/", {"child_of": section})
+    return agreed(
+        shows(c, word, reverse("wagtailadmin_explore", args=[section])),
+        shows(c, word, reverse("wagtailadmin_choose_page_child", args=[section])),
+        shows(c, word, reverse("wagtailadmin_choose_page_search"), q=word),
+        api.status_code == 200
+        and art.pk in [page["id"] for page in api.json()["items"]],
+        answers(c, f"/admin/api/main/pages/{art.pk}/"),
+    )
+
+
+def admin_site_history(c, a, doc, att, art, level):
+    url = reverse("wagtailadmin_reports:site_history")
+    return agreed(shows(c, doc.symbol, url), shows(c, ARTICLE_WORDS[level], url))
 
 
 SURFACES = {
@@ -160,6 +226,11 @@ SURFACES = {
     "document_sitemap": lambda c, a, doc, att, art, level: (
         a.document_url(doc) in c.get("/sitemap-van-ban.xml").content.decode()
     ),
+    "admin_document_views": admin_document_views,
+    "admin_document_chooser": admin_document_chooser,
+    "admin_article_views": admin_article_views,
+    "admin_article_listings": admin_article_listings,
+    "admin_site_history": admin_site_history,
     "admin_listing": lambda c, a, doc, att, art, level: (
         c.get("/admin/snippets/documents/document/").status_code == 200
         and doc.symbol in c.get("/admin/snippets/documents/document/").content.decode()
