@@ -141,6 +141,7 @@ def test_a_withdrawn_page_stays_withdrawn_when_the_full_cache_culls(
 ):
     assert client.get(article.url).status_code == 200
     article.unpublish()
+    generation = current_generation()
     section_url = article.get_parent().url
 
     # Three times the room: the cache culls at random, over and over.
@@ -149,6 +150,8 @@ def test_a_withdrawn_page_stays_withdrawn_when_the_full_cache_culls(
         assert client.get(article.url).status_code == 404
 
     assert len(cached_files(file_caches)) <= 12
+    # The number never starts again, so nothing cached before comes back.
+    assert current_generation() == generation
 
 
 def test_a_lost_copy_of_the_generation_does_not_bring_pages_back(
