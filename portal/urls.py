@@ -19,7 +19,7 @@ SITEMAPS = {"trang": PageSitemap, "van-ban": DocumentSitemap}
 urlpatterns = [
     # Wagtail admin reports and views, kept to what each user may see
     path("admin/", include("portal.access.admin_urls")),
-    # the page reports, exported safely like every other spreadsheet
+    # the page reports and redirects, exported safely like every other spreadsheet
     path("admin/", include("portal.core.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

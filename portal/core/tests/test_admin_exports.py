@@ -7,6 +7,7 @@ import io
 import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.log_actions import log
 
 from portal.documents.models import ArchivePage
@@ -58,3 +59,15 @@ def test_a_report_xlsx_keeps_a_formula_like_title_as_text(client, locked_page, r
     sheet = load_workbook(io.BytesIO(response.getvalue())).active
     cell = next(c for row in sheet.iter_rows() for c in row if c.value == TITLE)
     assert (cell.data_type, cell.quotePrefix) == ("s", True)
+
+
+def test_the_redirects_csv_carries_the_bom(client, admin, home_page):
+    site = home_page.get_site()
+    site.site_name = "Cổng thông tin"
+    site.save()
+    Redirect.objects.create(old_path="/van-ban-cu", redirect_page=home_page, site=site)
+
+    response = client.get("/admin/redirects/", {"export": "csv"})
+
+    (row,) = [row for row in csv_rows(response) if row[0] == "/van-ban-cu"]
+    assert row[3].startswith("Cổng thông tin")
