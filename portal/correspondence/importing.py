@@ -108,6 +108,8 @@ def _xlsx_rows(path):
     try:
         sheet = load_workbook(path, read_only=True, data_only=True).active
         rows = list(sheet.iter_rows(values_only=True))
+    except OSError:
+        raise  # the file itself cannot be read: the command says so
     except Exception as error:  # a damaged workbook fails in openpyxl in many ways
         raise UnreadableFile(
             _("%(file)s is not an XLSX workbook") % {"file": path.name}

@@ -194,3 +194,10 @@ def test_a_workbook_that_is_not_xlsx_stops_with_a_message_and_no_traceback(
         call_command("import_register", str(path), register="incoming")
 
     assert not IncomingDocument.objects.exists()
+
+
+def test_a_missing_file_stops_with_a_message(db, tmp_path):
+    with pytest.raises(CommandError, match="không đọc được"):
+        call_command(
+            "import_register", str(tmp_path / "khong-co.xlsx"), register="incoming"
+        )
