@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.forms import MAX_YEAR, MIN_YEAR
 from portal.documents.models import IssuingBody
 from portal.documents.types import DocumentType, EffectiveStatus
 
@@ -20,7 +21,7 @@ class ArchiveFilterForm(forms.Form):
         required=False,
     )
     year = forms.IntegerField(
-        label=_("Year"), min_value=1930, max_value=2100, required=False
+        label=_("Year"), min_value=MIN_YEAR, max_value=MAX_YEAR, required=False
     )
     status = forms.ChoiceField(
         label=_("Effective status"),
