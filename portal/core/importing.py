@@ -43,6 +43,11 @@ def not_utf8():
     return ValidationError(_("the line is not valid UTF-8 text"), code="encoding")
 
 
+def refused(error):
+    """The reason given for a row the database refused."""
+    return _("the database refused the row: %(error)s") % {"error": error}
+
+
 def check_storable(name, value):
     """Refuse text that the database cannot hold, naming where it was found."""
     if isinstance(value, str) and _UNSTORABLE.search(value):

@@ -20,6 +20,7 @@ from portal.core.importing import (
     check_storable,
     error_message,
     not_utf8,
+    refused,
 )
 from portal.core.text import fold, normalize
 from portal.correspondence.models import (
@@ -149,10 +150,7 @@ class RegisterImporter:
             except ValidationError as error:
                 self.report.add_error(line, error_message(error, self.model))
             except DatabaseError as error:
-                self.report.add_error(
-                    line,
-                    _("the database refused the row: %(error)s") % {"error": error},
-                )
+                self.report.add_error(line, refused(error))
             else:
                 self.report.created += 1
         return self.report

@@ -36,6 +36,7 @@ from portal.core.importing import (
     check_storable,
     error_message,
     not_utf8,
+    refused,
 )
 from portal.core.text import normalize
 from portal.documents.models import (
@@ -101,7 +102,7 @@ class DocumentImporter:
                 self.report.add_error(number, error_message(error, Document))
                 continue
             except DatabaseError as error:  # creating its issuer or subject area
-                self.report.add_error(number, _refused(error))
+                self.report.add_error(number, refused(error))
                 continue
             if row is None:
                 continue
@@ -305,7 +306,7 @@ class DocumentImporter:
         except DatabaseError as error:
             if len(rows) > 1:
                 return sum(self.save_batch([row]) for row in rows)
-            self.report.add_error(rows[0].line, _refused(error))
+            self.report.add_error(rows[0].line, refused(error))
             return 0
         self.report.created += len(new)
         self.report.updated += len(changed)
@@ -450,7 +451,7 @@ class DocumentImporter:
                         source=source, target=target, kind=relation["kind"]
                     )
                 except DatabaseError as error:
-                    self.report.add_error(line, _refused(error))
+                    self.report.add_error(line, refused(error))
 
     def _find(self, relation):
         issuer = IssuingBody.find(relation["issuer"])
@@ -498,10 +499,6 @@ TEXT_KEYS = (
     "status",
     "access",
 )
-
-
-def _refused(error):
-    return _("the database refused the row: %(error)s") % {"error": error}
 
 
 def _strings(value):
