@@ -9,6 +9,7 @@ from datetime import date
 from django.core.management import call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from openpyxl import Workbook
 
 from portal.correspondence.models import IncomingDocument
 from portal.documents.factories import IssuingBodyFactory
@@ -117,24 +118,29 @@ def cells_for(row, index):
     return [cells[heading] for heading in HEADINGS]
 
 
-def csv_line(cells, row):
-    buffer = io.StringIO()
-    csv.writer(buffer).writerow(cells)
-    line = buffer.getvalue().encode()
-    if row["kind"] == "not_utf8":
-        line = line.replace("Về".encode(), b"\xc3\x28")
-    return line
+def write_csv(path, rows):
+    lines = [",".join(HEADINGS).encode() + b"\r\n"]
+    for index, row in enumerate(rows, start=1):
+        buffer = io.StringIO()
+        csv.writer(buffer).writerow(cells_for(row, index))
+        line = buffer.getvalue().encode()
+        if row["kind"] == "not_utf8":
+            line = line.replace("Về".encode(), b"\xc3\x28")
+        lines.append(line)
+    path.write_bytes("\ufeff".encode() + b"".join(lines))
 
 
-@settings(
-    max_examples=20,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-@given(rows=st.lists(st.one_of(good, bad), min_size=1, max_size=8))
-def test_exactly_the_good_rows_are_registered_and_each_bad_line_reported(
-    db, tmp_path, rows
-):
+def write_xlsx(path, rows):
+    workbook = Workbook()
+    workbook.active.append(HEADINGS)
+    for index, row in enumerate(rows, start=1):
+        workbook.active.append(cells_for(row, index))
+    workbook.save(path)
+
+
+def check_import(path, rows):
+    """Import the register of the generated rows from ``path``, after one entry
+    registered beforehand as number 1, and compare with what was generated."""
     IncomingDocument.objects.all().delete()
     sender = IssuingBodyFactory(name="Văn phòng Trung ương Đảng", abbreviation="VPTW")
     IncomingDocument(
@@ -145,20 +151,10 @@ def test_exactly_the_good_rows_are_registered_and_each_bad_line_reported(
         document_type="HD",
         title="Đã có trong sổ",
     ).register(number=1)
-    source, report = tmp_path / "so-den.csv", tmp_path / "loi.txt"
-    source.write_bytes(
-        "\ufeff".encode()
-        + ",".join(HEADINGS).encode()
-        + b"\r\n"
-        + b"".join(
-            csv_line(cells_for(row, index), row)
-            for index, row in enumerate(rows, start=1)
-        )
-    )
+    (write_xlsx if path.suffix == ".xlsx" else write_csv)(path, rows)
+    report = path.with_suffix(".txt")
 
-    call_command(
-        "import_register", str(source), register="incoming", report=str(report)
-    )
+    call_command("import_register", str(path), register="incoming", report=str(report))
 
     expected = {
         100 + index for index, row in enumerate(rows, start=1) if row["kind"] == "good"
@@ -174,3 +170,33 @@ def test_exactly_the_good_rows_are_registered_and_each_bad_line_reported(
     }
     reported = report.read_text(encoding="utf-8").splitlines()
     assert [line.split(":")[0] for line in reported] == bad_lines
+
+
+examples = settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+@examples
+@given(rows=st.lists(st.one_of(good, bad), min_size=1, max_size=8))
+def test_exactly_the_good_rows_of_a_csv_are_registered_and_each_bad_line_reported(
+    db, tmp_path, rows
+):
+    check_import(tmp_path / "so-den.csv", rows)
+
+
+# A workbook holds neither bytes that are not UTF-8 nor NUL characters, and a
+# cell of at most 32,767 characters (longer ones are cut on reading, as in Excel).
+bad_in_a_workbook = bad.filter(
+    lambda row: row["kind"] not in ("not_utf8", "nul", "huge_cell")
+)
+
+
+@examples
+@given(rows=st.lists(st.one_of(good, bad_in_a_workbook), min_size=1, max_size=8))
+def test_exactly_the_good_rows_of_a_workbook_are_registered_and_each_bad_line_reported(
+    db, tmp_path, rows
+):
+    check_import(tmp_path / "so-den.xlsx", rows)
