@@ -197,8 +197,6 @@ PORTAL_ADMIN_CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'self'"],
     },
 }
-# No avatars from gravatar.com: the admin loads nothing from other sites.
-WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Vietnamese first; English is offered to those who choose it.
 LANGUAGE_CODE = "vi"
