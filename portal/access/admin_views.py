@@ -3,6 +3,7 @@ may see (see ``admin_visibility``)."""
 
 from django import forms
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_list_or_404
@@ -68,7 +69,10 @@ class VisibleItemsChooseMixin:
 
 class VisibleItemsChosenMixin:
     def get_object(self, pk):
-        return admin_queryset(self.model_class, self.request.user).get(pk=pk)
+        try:
+            return admin_queryset(self.model_class, self.request.user).get(pk=pk)
+        except (ValueError, ValidationError) as error:  # not an id: 404, not 500
+            raise self.model_class.DoesNotExist from error
 
 
 class VisibleItemsChosenMultipleMixin:

@@ -222,6 +222,16 @@ def test_the_document_chooser_offers_a_restricted_document_only_to_those_it_is_s
     assert chooser_symbols(client, q="nhân sự") == [SYMBOL, "15-NQ/TW"]
 
 
+def test_choosing_a_document_by_something_that_is_not_an_id_is_404(client, restricted):
+    client.force_login(outsider("editor"))
+
+    response = client.get(
+        reverse("wagtailsnippetchoosers_documents_document:chosen", args=["abc"])
+    )
+
+    assert response.status_code == 404
+
+
 def test_choosing_several_documents_leaves_out_those_the_user_may_not_see(
     client, restricted
 ):
