@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.access import restrictions
 from portal.core.pages import AsciiSlugMixin
 
 
@@ -45,7 +46,9 @@ class HomePage(AsciiSlugMixin, Page):
         context["featured"] = articles.select_related("hero_image")[:3]
         context["sections"] = [
             (section, section.articles_for(request.user)[:4])
-            for section in SectionPage.objects.child_of(self).live().public()
+            for section in SectionPage.objects.child_of(self)
+            .live()
+            .filter(restrictions.passes_q(request.user))
         ]
         context["latest_documents"] = (
             Document.objects.visible_to(None)

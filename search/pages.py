@@ -1,42 +1,23 @@
 """Wagtail pages in the portal's search, with their view restrictions.
 
-Every page takes part unless its model defines ``search_extras`` itself; its
-principals follow Wagtail's privacy settings, so a page restricted to logged-in
-users or to groups is found only by them, and a password-protected page by
-nobody.
+Every page takes part unless its model defines ``search_extras`` itself. Its
+entry carries the tree paths of the page and its ancestors, so that a query
+leaves out what lies under a view restriction the reader fails (see
+``portal.access.restrictions``).
 """
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
-from portal.access.principals import (
-    PUBLIC,
-    STAFF,
-    group_principal,
-    principals_for_user,
-    sees_everything,
-)
+from portal.access.models import is_visible
+from portal.access.principals import PUBLIC
+from portal.access.restrictions import path_prefixes
 from search.highlight import highlight, snippet
 from search.query import SearchHit
 
 
-def page_principals(page):
-    restrictions = page.get_view_restrictions()
-    if not restrictions:
-        return [PUBLIC]
-    # The innermost restriction is the strictest that applies.
-    restriction = max(restrictions, key=lambda r: r.page.depth)
-    if restriction.restriction_type == PageViewRestriction.LOGIN:
-        return [STAFF]
-    if restriction.restriction_type == PageViewRestriction.GROUPS:
-        return [group_principal(group.pk) for group in restriction.groups.all()]
-    return []
-
-
 def page_is_visible_to(page, user):
-    """Whether the user passes the page's view restrictions, as its entry says."""
-    if sees_everything(user):
-        return True
-    return bool(set(page_principals(page)) & set(principals_for_user(user)))
+    """Whether a page without search rules of its own may be shown to the user."""
+    return is_visible(page, user)
 
 
 def search_extras_for(item):
@@ -47,7 +28,8 @@ def search_extras_for(item):
         published = item.first_published_at or item.latest_revision_created_at
         return {
             "kind": "page",
-            "principals": page_principals(item),
+            "principals": [PUBLIC],
+            "paths": path_prefixes(item),
             "live": item.live,
             "date": published.date().isoformat() if published else None,
             "suggest": item.title,

@@ -4,8 +4,10 @@ from django.db.models import Q
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermission, UserObjectPermission
+from wagtail.log_actions import log
+from wagtail.models import Page
 
-from portal.access import principals
+from portal.access import principals, restrictions
 
 
 class AccessLevel(models.TextChoices):
@@ -18,7 +20,12 @@ class AccessControlled(models.Model):
     """An item that is public, internal to staff, or shared with chosen people.
 
     Sharing of a restricted item is stored as django-guardian object permissions
-    ("view_<model>") for groups and users, like Plone's Sharing tab.
+    ("view_<model>") for groups and users, like Plone's Sharing tab. A page is
+    also behind the view restrictions of its ancestors and its own.
+
+    Who may see an item is decided here alone: ``is_visible_to`` for one item,
+    ``visible_to_q`` for querysets; the search index holds the same answer.
+    Access is not versioned: it applies at once and no revision carries it.
     """
 
     access = models.CharField(
@@ -67,16 +74,26 @@ class AccessControlled(models.Model):
             *(principals.user_principal(pk) for pk in self.shared_user_ids()),
         ]
 
-    def is_visible_to(self, user):
+    def is_visible_to(self, user, request=None):
+        """Whether the user may see the item. With the request, a page's password
+        restrictions the reader has passed in this session count as passed."""
         if principals.sees_everything(user):
             return True
-        return bool(set(self.principals()) & set(principals.principals_for_user(user)))
+        if not set(self.principals()) & set(principals.principals_for_user(user)):
+            return False
+        return not isinstance(self, Page) or restrictions.passes(self, user, request)
 
     @classmethod
     def visible_to_q(cls, user):
         """A filter for the items a user may see, for database listings."""
         if principals.sees_everything(user):
             return Q()
+        if issubclass(cls, Page):
+            return cls._access_q(user) & restrictions.passes_q(user)
+        return cls._access_q(user)
+
+    @classmethod
+    def _access_q(cls, user):
         if user is None or not user.is_authenticated:
             return Q(access=AccessLevel.PUBLIC)
         shared = {
@@ -96,6 +113,40 @@ class AccessControlled(models.Model):
             Q(pk__in=shared_ids[0]) | Q(pk__in=shared_ids[1]),
             access=AccessLevel.RESTRICTED,
         )
+
+    def with_content_json(self, content):
+        """An object built from a revision (to publish, schedule, revert to, copy
+        or preview it) keeps the item's current access level, whatever the
+        revision holds. Sharing is kept outside revisions already."""
+        obj = super().with_content_json(content)
+        obj.access = self.access
+        return obj
+
+    def change_access(self, level, user):
+        """Set the access level at once, outside revisions, and log the change.
+
+        Returns whether it changed."""
+        if self.access == level:
+            return False
+        previous, self.access = self.access, level
+        self.save(update_fields=["access"])
+        log(
+            instance=self,
+            action="portal.access",
+            user=user,
+            data={"from": previous, "to": level},
+        )
+        return True
+
+
+def is_visible(item, user, request=None):
+    """Whether the user may see any item: an access-controlled one as it says,
+    any other page by the view restrictions on it and above it."""
+    if isinstance(item, AccessControlled):
+        return item.is_visible_to(user, request)
+    if isinstance(item, Page):
+        return restrictions.passes(item, user, request)
+    return True
 
 
 class AccessControlledQuerySet(models.QuerySet):

@@ -6,7 +6,6 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views import View
 from wagtail.admin import messages
-from wagtail.log_actions import log
 from wagtail.models import Page
 
 from portal.access.admin_visibility import admin_queryset
@@ -59,16 +58,7 @@ class SharingView(View):
         form = SharingForm(request.POST)
         if not form.is_valid():
             return self.render(form)
-        previous_access = self.item.access
-        if previous_access != form.cleaned_data["access"]:
-            self.item.access = form.cleaned_data["access"]
-            self.item.save(update_fields=["access"])
-            log(
-                instance=self.item,
-                action="portal.access",
-                user=request.user,
-                data={"from": previous_access, "to": self.item.access},
-            )
+        self.item.change_access(form.cleaned_data["access"], request.user)
         share(
             self.item,
             form.cleaned_data["groups"],

@@ -37,7 +37,7 @@ def post_comment(request, page_id):
     page = get_object_or_404(Page.objects.live(), pk=page_id).specific
     if not getattr(page, "accepts_comments", False):
         raise Http404
-    if not page.is_visible_to(request.user):
+    if not page.is_visible_to(request.user, request):
         return page.serve(request)  # the page's own denial
     form = CommentForm(
         request.POST,

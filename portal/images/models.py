@@ -16,7 +16,7 @@ from wagtail.images.utils import generate_signature
 from wagtail.models import Page, ReferenceIndex
 from wagtail.permissions import policy_registry
 
-from portal.access.models import AccessControlled
+from portal.access.models import AccessControlled, is_visible
 from portal.core.uploads import IMAGE_KINDS, FileKindValidator
 
 
@@ -46,24 +46,22 @@ class PortalImage(AbstractImage):
             item for item, _references in ReferenceIndex.get_grouped_references_to(self)
         ]
 
-    def is_visible_to(self, user):
+    def is_visible_to(self, user, request=None):
         """Whoever may see a published item that uses the image may see the image;
         those who manage images see them all."""
         policy = policy_registry.get_by_type(PortalImage)
         if policy.user_has_any_permission(user, ["add", "change", "choose"]):
             return True
-        return any(_item_is_visible(item, user) for item in self.using_items())
+        return any(_item_is_visible(item, user, request) for item in self.using_items())
 
 
-def _item_is_visible(item, user):
+def _item_is_visible(item, user, request):
     if isinstance(item, Page):
         item = item.specific  # the reference index hands out base pages
     if not getattr(item, "live", True):
         return False
-    if isinstance(item, AccessControlled):
-        return item.is_visible_to(user)
-    if isinstance(item, Page):
-        return not item.get_view_restrictions().exists()
+    if isinstance(item, (AccessControlled, Page)):
+        return is_visible(item, user, request)
     return False
 
 

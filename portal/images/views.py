@@ -16,7 +16,7 @@ class CheckedImageServeView(ServeView):
         image = get_object_or_404(PortalImage, pk=image_id)
         # Most images are public: one check answers both questions.
         public = image.is_visible_to(AnonymousUser())
-        if not public and not image.is_visible_to(request.user):
+        if not public and not image.is_visible_to(request.user, request):
             return deny(request)
         response = super().get(request, signature, image_id, filter_spec, filename)
         if not public:

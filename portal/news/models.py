@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from portal.access.models import AccessControlled
 from portal.access.permission_policies import AccessControlledPagePermissionTester
+from portal.access.restrictions import path_prefixes
 from portal.core.cache import get_or_compute, keep_for_query
 from portal.core.models import FoldedSearchText
 from portal.core.pages import AsciiSlugMixin, ViewRestrictionShortcutMixin
@@ -27,7 +28,7 @@ ARTICLES_PER_PAGE = 10
 class ArticleQuerySet(PageQuerySet):
     def visible_to(self, user):
         """Published articles the user may read."""
-        return self.live().public().filter(self.model.visible_to_q(user))
+        return self.live().filter(self.model.visible_to_q(user))
 
 
 class SectionPage(AsciiSlugMixin, ViewRestrictionShortcutMixin, Page):
@@ -172,7 +173,9 @@ class ArticlePage(
         siblings = self.siblings_for(request.user)
         context["newer_articles"] = self.newer_articles(siblings)
         context["older_articles"] = self.older_articles(siblings)
-        context["tag_names"] = self.tag_names(preview=getattr(request, "is_preview", False))
+        context["tag_names"] = self.tag_names(
+            preview=getattr(request, "is_preview", False)
+        )
         return context
 
     def tag_names(self, preview=False):
@@ -185,7 +188,7 @@ class ArticlePage(
         )
 
     def serve(self, request, *args, **kwargs):
-        if not self.is_visible_to(request.user):
+        if not self.is_visible_to(request.user, request):
             from portal.access.views import deny
 
             return deny(request)
@@ -196,19 +199,15 @@ class ArticlePage(
         return AccessControlledPagePermissionTester(user, self)
 
     def get_sitemap_urls(self, request=None):
-        # Only public articles are announced to search engines.
-        if self.access != "public":
+        # Only what anonymous readers may see is announced to search engines.
+        if not self.is_visible_to(None):
             return []
         return super().get_sitemap_urls(request)
 
     def siblings_for(self, user):
-        # Siblings share this article's ancestors, whose view restrictions the
-        # reader has already passed; only restrictions of their own remain.
         return (
             ArticlePage.objects.sibling_of(self, inclusive=False)
-            .live()
-            .filter(view_restrictions__isnull=True)
-            .filter(ArticlePage.visible_to_q(user))
+            .visible_to(user)
             # what the lists show, without building page objects
             .values("title", "slug", "published_at")
         )
@@ -249,6 +248,7 @@ class ArticlePage(
         return {
             "kind": "article",
             "principals": self.principals(),
+            "paths": path_prefixes(self),
             "live": self.live,
             "date": self.published_at.date().isoformat(),
             "suggest": self.title,

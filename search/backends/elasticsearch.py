@@ -24,6 +24,7 @@ from modelsearch.backends.elasticsearchbase import Field
 from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.query import PlainText
 
+from portal.access import restrictions
 from portal.access.principals import principals_for_user, sees_everything
 from portal.core.text import fold, normalize, with_folded
 from portal.documents.symbols import symbol_key
@@ -75,6 +76,7 @@ PREFIXES = {"min_chars": 1, "max_chars": 19}
 PORTAL_PROPERTIES = {
     "kind": {"type": "keyword"},
     "principals": {"type": "keyword"},
+    "paths": {"type": "keyword"},
     "live": {"type": "boolean"},
     "type": {"type": "keyword"},
     "issuer": {"type": "keyword"},
@@ -299,6 +301,9 @@ class PortalElasticsearchBackend(PortalSearchMixin, Elasticsearch9SearchBackend)
         filters = [{"term": {"portal.live": True}}]
         if not sees_everything(user):
             filters.append({"terms": {"portal.principals": principals_for_user(user)}})
+        if failed := restrictions.failed_paths(user):
+            # Pages under a view restriction the user fails.
+            filters.append({"bool": {"must_not": {"terms": {"portal.paths": failed}}}})
         withheld = [
             {
                 "bool": {

@@ -22,6 +22,7 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail.search.tasks import insert_or_update_object_task
 
+from portal.access.admin_forms import AccessControlledAdminForm
 from portal.access.models import AccessControlled, AccessControlledQuerySet
 from portal.core.models import FoldedSearchText
 from portal.core.text import fold, normalize
@@ -152,6 +153,7 @@ class Document(
 
     objects = DocumentQuerySet.as_manager()
 
+    base_form_class = AccessControlledAdminForm
     panels = [
         MultiFieldPanel(
             [
