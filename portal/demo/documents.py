@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from portal.documents.importing import DocumentImporter
-from portal.documents.models import ArchivePage
+from portal.documents.models import ArchivePage, IssuingBody
 from portal.documents.types import DocumentType
 
 ISSUERS = [
@@ -197,3 +197,25 @@ def load_archive(home):
     if report.errors:
         raise RuntimeError(f"demo archive rows rejected: {report.errors}")
     return report
+
+
+# What the print view's header shows above each body's name (Hướng dẫn 36-HD/VPTW).
+SUPERIORS = {
+    "Văn phòng Trung ương Đảng": ("Ban Chấp hành Trung ương", "TW"),
+    "Văn phòng Thành ủy": ("Thành ủy Hà Nội", "TU"),
+    "Ban Tuyên giáo Thành ủy": ("Thành ủy Hà Nội", "TU"),
+    "Ban Tổ chức Thành ủy": ("Thành ủy Hà Nội", "TU"),
+}
+
+
+def describe_issuers():
+    """Every demo body issues in Hà Nội; the offices and boards name their
+    committee. A rerun changes nothing."""
+    IssuingBody.objects.filter(name__in=[name for name, _ in ISSUERS]).update(
+        place="Hà Nội"
+    )
+    for name, (superior, abbreviation) in SUPERIORS.items():
+        above, _created = IssuingBody.objects.get_or_create(
+            name=superior, defaults={"abbreviation": abbreviation, "place": "Hà Nội"}
+        )
+        IssuingBody.objects.filter(name=name).update(superior=above)

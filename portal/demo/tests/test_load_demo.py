@@ -6,6 +6,7 @@ from wagtail.models import Site
 
 from home.models import HomePage, OfficeInformation
 from portal.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+from portal.documents.models import IssuingBody
 from portal.followup.models import Bucket, ExtensionRequest, Task, Unit
 from portal.news.models import ArticlePage
 
@@ -27,6 +28,12 @@ def test_load_demo_creates_the_home_page_and_one_account_per_role(db, capsys, se
     assert article.slug == "chu-ky-so-trong-van-ban-cua-cap-uy"
     assert all(
         slug.isascii() for slug in ArticlePage.objects.values_list("slug", flat=True)
+    )
+    # The print view's header names the body's committee and the place.
+    city_office = IssuingBody.objects.get(name="Văn phòng Thành ủy")
+    assert (city_office.superior.name, city_office.place) == (
+        "Thành ủy Hà Nội",
+        "Hà Nội",
     )
     users = get_user_model().objects.filter(
         username__in=[account.username for account in DEMO_ACCOUNTS]

@@ -7,7 +7,7 @@ from portal.access.roles import ROLE_BY_KEY
 from portal.demo.accounts import DEMO_PASSWORD, load_accounts
 from portal.demo.comments import load_comments
 from portal.demo.correspondence import load_registers
-from portal.demo.documents import load_archive
+from portal.demo.documents import describe_issuers, load_archive
 from portal.demo.followup import load_tasks, load_units
 from portal.demo.news import load_news
 from portal.demo.site import load_home_page, load_office_information
@@ -26,6 +26,7 @@ class Command(BaseCommand):
             load_office_information()
             accounts = load_accounts()
         archive = load_archive(home)
+        describe_issuers()
         articles = load_news(home)
         comments, pending = load_comments()
         with transaction.atomic():
