@@ -3,9 +3,12 @@ access, who may see its articles on every public surface."""
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from wagtail.models import PageViewRestriction
 
 from portal.comments.models import Comment
+from portal.documents.factories import DocumentFactory
+from portal.documents.models import Attachment
 from portal.images.factories import ImageFactory
 from portal.news.factories import make_article, make_section
 from portal.news.models import ArticlePage
@@ -179,3 +182,24 @@ def test_removing_a_restriction_shows_the_articles_again_to_anonymous_readers(
     restriction.delete()
 
     assert "Bài hạn chế" in client.get("/").content.decode()
+
+
+def test_a_documents_page_and_attachments_follow_a_restriction_on_the_archive(
+    client, archive_page, group
+):
+    document = DocumentFactory(symbol="15-NQ/TW")
+    attachment = Attachment(document=document, title="Phụ lục")
+    attachment.file.save("phu-luc.pdf", ContentFile(b"%PDF-1.4"), save=True)
+    urls = [
+        archive_page.document_url(document),
+        archive_page.attachment_url(attachment),
+    ]
+    assert [client.get(url).status_code for url in urls] == [200, 200]
+
+    restrict(archive_page, PageViewRestriction.LOGIN, group)
+
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 302 and "/login/" in response["Location"]
+    client.force_login(UserFactory(role="staff"))
+    assert [client.get(url).status_code for url in urls] == [200, 200]
