@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ROOT / ".venv" / "lib" / "python3.11" / "site-packages"
 CATALOGUES = {
     "wagtail.admin": "wagtail/admin",
+    "wagtail.admin (scripts)": "wagtail/admin:djangojs",
     "wagtail": "wagtail",
     "wagtail.images": "wagtail/images",
     "wagtail.documents": "wagtail/documents",
@@ -61,7 +62,32 @@ def read_po(path):
 
 
 def catalogue(app_dir, language):
-    return PACKAGES / app_dir / "locale" / language / "LC_MESSAGES" / "django.po"
+    """The PO file of "app/dir" (domain django) or "app/dir:djangojs"."""
+    app_dir, _, domain = app_dir.partition(":")
+    return (
+        PACKAGES
+        / app_dir
+        / "locale"
+        / language
+        / "LC_MESSAGES"
+        / f"{domain or 'django'}.po"
+    )
+
+
+def translated_messages(project_po, domain):
+    """Keys with a Vietnamese translation in any catalogue of the domain."""
+    libraries = [
+        path
+        for app_dir in ["wagtail", "django/conf", "django/contrib"]
+        for path in (PACKAGES / app_dir).rglob(f"locale/vi/LC_MESSAGES/{domain}.po")
+    ]
+    project = Path(project_po).with_name(f"{domain}.po")
+    return {
+        key
+        for path in [*libraries, *([project] if project.exists() else [])]
+        for key, done in read_po(path).items()
+        if done
+    }
 
 
 def main():
@@ -73,29 +99,26 @@ def main():
     args = parser.parse_args()
 
     translated = {
-        key
-        for app_dir in ["wagtail", "django/conf", "django/contrib"]
-        for path in (PACKAGES / app_dir).rglob("locale/vi/LC_MESSAGES/django.po")
-        for key, done in read_po(path).items()
-        if done
+        domain: translated_messages(args.project_po, domain)
+        for domain in ("django", "djangojs")
     }
-    translated |= {key for key, done in read_po(args.project_po).items() if done}
-
     seen, rows = set(), []
     for label, app_dir in CATALOGUES.items():
-        messages = set(read_po(catalogue(app_dir, "en"))) - seen
+        domain = "djangojs" if app_dir.endswith(":djangojs") else "django"
+        messages = {(domain, *key) for key in read_po(catalogue(app_dir, "en"))} - seen
         seen |= messages
-        rows.append((label, len(messages), len(messages & translated)))
+        done = {m for m in messages if m[1:] in translated[domain]}
+        rows.append((label, len(messages), len(done), messages - done))
     if args.missing:
-        for context, msgid in sorted(
-            seen - translated, key=lambda k: (k[1], k[0] or "")
-        ):
+        missing = set().union(*(row[3] for row in rows))
+        for domain, context, msgid in sorted(missing, key=lambda k: (k[2], k[1] or "")):
+            print(f"# {domain}")
             if context:
                 print(f"msgctxt {context!r}")
             print(f'msgid {msgid!r}\nmsgstr ""\n')
         return
     width = max(len(label) for label, *_ in rows)
-    for label, total, done in rows:
+    for label, total, done, _missing in rows:
         print(f"{label:<{width}}  {done:>5} / {total:<5} {done / total:7.1%}")
     total, done = sum(r[1] for r in rows), sum(r[2] for r in rows)
     print(

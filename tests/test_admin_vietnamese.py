@@ -91,6 +91,16 @@ def test_a_date_field_of_the_admin_shows_and_accepts_day_month_year(client, db):
     assert re.search(r'name="dated"[^>]*value="05/03/2026"', page)
 
 
+def test_wagtails_date_pickers_show_day_month_year(client, db):
+    document = draft_document(symbol="18-NQ/TW", issued_on=datetime.date(2022, 5, 5))
+    client.force_login(UserFactory(role="editor"))
+
+    page = client.get(f"/admin/snippets/documents/document/edit/{document.pk}/").text
+
+    assert re.search(r'name="issued_on"[^>]*value="05/05/2022"', page)
+    assert '"format": "d/m/Y"' in unescape(page)
+
+
 def test_a_person_is_named_family_name_first_in_the_admin(client, db):
     user = UserFactory(role="editor", first_name="An", last_name="Nguyễn Văn")
     client.force_login(user)

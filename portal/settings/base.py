@@ -205,9 +205,9 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["portal.formats"]
 # The admin's date pickers show and accept dates as portal/formats/vi does.
-WAGTAIL_DATE_FORMAT = "d/m/Y"
-WAGTAIL_DATETIME_FORMAT = "d/m/Y H:i"
-WAGTAIL_TIME_FORMAT = "H:i"
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
