@@ -180,3 +180,25 @@ def test_django_number_messages_read_naturally():
 
     assert too_big.value.messages == ["Giá trị phải nhỏ hơn hoặc bằng 100."]
     assert not_whole.value.messages == ["Nhập số nguyên."]
+
+
+def test_a_units_members_are_chosen_by_name_in_vietnamese_order(client, db):
+    from portal.followup.factories import UnitFactory
+
+    UserFactory(username="binh", first_name="Bình", last_name="Trần Thị")
+    UserFactory(username="an", first_name="An", last_name="Nguyễn Văn")
+    UserFactory(username="anh", first_name="Ánh", last_name="Lê Thị")
+    unit = UnitFactory(name="Phòng Tổng hợp")
+    client.force_login(UserFactory(role="clerk", username="vanthu", first_name="Dung"))
+
+    page = client.get(f"/admin/snippets/followup/unit/edit/{unit.pk}/").text
+
+    select = re.search(
+        r'<select name="memberships-__prefix__-user".*?</select>', page, re.S
+    )
+    names = re.findall(r"<option value=\"\d+\"[^>]*>([^<]+)</option>", select.group(0))
+    assert names[:3] == [
+        "Nguyễn Văn An (an)",
+        "Lê Thị Ánh (anh)",
+        "Trần Thị Bình (binh)",
+    ]

@@ -15,10 +15,14 @@ class CoreConfig(AppConfig):
         from django.db.backends.signals import connection_created
 
         from portal.core.collation import register_sqlite_collation
-        from portal.core.people import install_vietnamese_full_name
+        from portal.core.people import (
+            install_vietnamese_full_name,
+            register_people_choices,
+        )
 
         connection_created.connect(register_sqlite_collation)
         install_vietnamese_full_name()
+        register_people_choices()
 
         # Every slug field in the admin turns a Vietnamese title into an ASCII
         # address (WAGTAIL_ALLOW_UNICODE_SLUGS is off).
