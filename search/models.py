@@ -21,15 +21,18 @@ class PendingIndexUpdate(models.Model):
     the engine either way.
     """
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.CharField(max_length=64)
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("content type"), on_delete=models.CASCADE
+    )
+    object_id = models.CharField(_("object id"), max_length=64)
     # Also tells apart a record read before an item was written to the engine
     # from one a later change made since.
-    queued_at = models.DateTimeField(auto_now=True)
-    withheld = models.BooleanField(default=False)
+    queued_at = models.DateTimeField(_("queued at"), auto_now=True)
+    withheld = models.BooleanField(_("withheld from results"), default=False)
 
     class Meta:
         verbose_name = _("pending index update")
+        verbose_name_plural = _("pending index updates")
         constraints = [
             models.UniqueConstraint(
                 fields=["content_type", "object_id"], name="one_pending_update_per_item"
