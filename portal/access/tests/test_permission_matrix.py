@@ -13,6 +13,7 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from guardian.shortcuts import assign_perm
+from wagtail.documents import get_document_model
 from wagtail.log_actions import log
 
 from portal.documents.factories import DocumentFactory
@@ -162,6 +163,22 @@ def admin_site_history(c, a, doc, att, art, level):
     return agreed(shows(c, doc.symbol, url), shows(c, ARTICLE_WORDS[level], url))
 
 
+def sandboxed(response):
+    return (
+        response.status_code == 200
+        and response["Content-Security-Policy"] == "sandbox"
+        and response["X-Content-Type-Options"] == "nosniff"
+    )
+
+
+def library_document(level):
+    document, _created = get_document_model().objects.get_or_create(
+        title=f"Tài liệu {level}",
+        defaults={"file": ContentFile(b"%PDF-1.4", name=f"tai-lieu-{level}.pdf")},
+    )
+    return document
+
+
 SURFACES = {
     "page": lambda c, a, doc, att, art, level: (
         c.get(a.document_url(doc)).status_code == 200
@@ -200,6 +217,14 @@ SURFACES = {
     ),
     "attachment": lambda c, a, doc, att, art, level: (
         c.get(a.attachment_url(att)).status_code == 200
+    ),
+    # served, and in a sandbox where nothing in the file runs
+    "attachment_sandboxed": lambda c, a, doc, att, art, level: sandboxed(
+        c.get(a.attachment_url(att))
+    ),
+    # Wagtail's own library is closed: its files are outside the access model
+    "document_library": lambda c, a, doc, att, art, level: (
+        c.get(library_document(level).url).status_code == 200
     ),
     "statistics": lambda c, a, doc, att, art, level: (
         f"{TYPE_LABELS[level]},1\r\n"
