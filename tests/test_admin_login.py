@@ -47,4 +47,4 @@ def test_a_wrong_password_re_displays_the_form_with_a_vietnamese_error(
     html = response.content.decode()
     assert response.status_code == 200
     assert f'value="{user.username}"' in html
-    assert "Tên đăng nhập và mật khẩu chính xác" in html
+    assert "Sai tên đăng nhập hoặc mật khẩu." in html

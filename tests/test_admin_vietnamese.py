@@ -202,3 +202,19 @@ def test_a_units_members_are_chosen_by_name_in_vietnamese_order(client, db):
         "Lê Thị Ánh (anh)",
         "Trần Thị Bình (binh)",
     ]
+
+
+def test_the_status_panel_dates_an_earlier_edit_instead_of_counting_days(client, db):
+    editor = UserFactory(role="editor", first_name="Bình", last_name="Trần Thị")
+    with time_machine.travel(datetime.datetime(2026, 11, 27, 8, tzinfo=datetime.UTC)):
+        document = DocumentFactory(live=False, symbol="19-NQ/TW")
+        document.save_revision(user=editor)
+    client.force_login(editor)
+
+    with time_machine.travel(datetime.datetime(2026, 11, 30, 9, tzinfo=datetime.UTC)):
+        page = text_of(
+            client.get(f"/admin/snippets/documents/document/edit/{document.pk}/")
+        )
+
+    assert "15:00 27/11/2026, Trần Thị Bình" in page
+    assert "ngày trước" not in page

@@ -105,6 +105,10 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
+            # Wagtail's admin tags, with dates instead of "3 days ago"
+            "libraries": {
+                "wagtailadmin_tags": "portal.core.templatetags.wagtail_dates"
+            },
         },
     },
 ]
