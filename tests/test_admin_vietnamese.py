@@ -218,3 +218,11 @@ def test_the_status_panel_dates_an_earlier_edit_instead_of_counting_days(client,
 
     assert "15:00 27/11/2026, Trần Thị Bình" in page
     assert "ngày trước" not in page
+
+
+def test_the_approval_step_is_named_as_offices_say_it(db):
+    document = draft_document(symbol="20-NQ/TW")
+
+    tasks = [task.name for task in document.get_workflow().tasks]
+
+    assert tasks == ["Lãnh đạo duyệt"]
