@@ -226,3 +226,17 @@ def test_the_approval_step_is_named_as_offices_say_it(db):
     tasks = [task.name for task in document.get_workflow().tasks]
 
     assert tasks == ["Lãnh đạo duyệt"]
+
+
+def test_moderation_emails_name_people_family_name_first(db, mailoutbox):
+    approver = UserFactory(role="approver", first_name="Cường", last_name="Lê Văn")
+    editor = UserFactory(role="editor", email="bientap@example.org")
+    document = draft_document(symbol="21-NQ/TW", title="Về công tác cán bộ")
+    workflow_state = document.get_workflow().start(document, editor)
+    task_state = workflow_state.current_task_state
+
+    task_state.task.specific.on_action(task_state, approver, "reject")
+
+    told = [message.body for message in mailoutbox if editor.email in message.to]
+    assert any("bị Lê Văn Cường yêu cầu chỉnh sửa" in body for body in told), told
+    assert not any("Cường Lê Văn" in body for body in told)
