@@ -240,3 +240,14 @@ def test_moderation_emails_name_people_family_name_first(db, mailoutbox):
     told = [message.body for message in mailoutbox if editor.email in message.to]
     assert any("bị Lê Văn Cường yêu cầu chỉnh sửa" in body for body in told), told
     assert not any("Cường Lê Văn" in body for body in told)
+
+
+def test_choosers_and_form_errors_read_in_vietnamese(client, db):
+    client.force_login(UserFactory(role="clerk"))
+
+    chooser = text_of(client.get("/admin/snippets/documents/document/add/"))
+    refused = text_of(client.post("/admin/correspondence/incoming/new/", {}))
+
+    assert "Chọn cơ quan ban hành" in chooser
+    assert "Không tạo được văn bản đến vì có lỗi." in refused
+    assert "could not be created" not in refused
