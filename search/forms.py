@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.text import normalize
@@ -6,6 +7,20 @@ from search.query import SearchRequest
 
 MAX_QUERY_LENGTH = 500
 PER_PAGE = 10
+
+FILTER_LABELS = {
+    "type": _("Document type"),
+    "issuer": _("Issuing body"),
+    "year": _("Year"),
+    "status": _("Effective status"),
+}
+# Each chosen filter's name in the URL, and what it is called on the page.
+CHOSEN_FILTER_LABELS = {
+    "q": _("Keywords"),
+    **FILTER_LABELS,
+    "from": _("From"),
+    "to": _("To"),
+}
 
 
 class SearchForm(forms.Form):
@@ -29,6 +44,7 @@ class SearchForm(forms.Form):
     page = forms.IntegerField(required=False, min_value=1)
 
     def __init__(self, data, *args, labels=None, **kwargs):
+        self.labels = labels or {}
         # Coded filters accept the code ("NQ") or what the reader sees ("Nghị quyết").
         self.codes_by_label = {
             facet: {
@@ -68,7 +84,16 @@ class SearchForm(forms.Form):
         cleaned = super().clean()
         start, end = cleaned.get("from_date"), cleaned.get("to_date")
         if start and end and start > end:
-            self.add_error("to_date", _("The end date is before the start date."))
+            self.add_error(
+                "to_date",
+                forms.ValidationError(
+                    _("The “to” date (%(end)s) is before the “from” date (%(start)s)."),
+                    params={
+                        "start": date_format(start, "SHORT_DATE_FORMAT"),
+                        "end": date_format(end, "SHORT_DATE_FORMAT"),
+                    },
+                ),
+            )
         return cleaned
 
     def search_request(self):
@@ -92,3 +117,42 @@ class SearchForm(forms.Form):
             page=data.get("page") or 1,
             per_page=PER_PAGE,
         )
+
+    def chosen_filters(self, params):
+        """What the reader chose, each with the address of the same search
+        without it; invalid values are reported as errors instead."""
+        search = self.search_request()
+        values = {
+            "q": search.text.strip(),
+            **search.filters,
+            "from": search.date_from,
+            "to": search.date_to,
+        }
+        chosen = []
+        for name, label in CHOSEN_FILTER_LABELS.items():
+            value = values.get(name)
+            if value in (None, ""):
+                continue
+            if name in ("from", "to"):
+                value = date_format(value, "SHORT_DATE_FORMAT")
+            chosen.append(
+                {
+                    "label": label,
+                    "value": self.labels.get(name, {}).get(value, value),
+                    "url": without(params, name),
+                }
+            )
+        return chosen
+
+    @staticmethod
+    def clear_filters_url(params):
+        """The same words, with no filter."""
+        return without(params, *FILTER_LABELS, "from", "to")
+
+
+def without(params, *names):
+    """The query string of ``params`` without ``names``, back on the first page."""
+    params = params.copy()
+    for name in (*names, "page"):
+        params.pop(name, None)
+    return f"?{params.urlencode()}"

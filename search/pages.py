@@ -6,6 +6,7 @@ leaves out what lies under a view restriction the reader fails (see
 ``portal.access.restrictions``).
 """
 
+from django.utils.timezone import localdate
 from wagtail.models import Page
 
 from portal.access.models import is_visible
@@ -31,7 +32,7 @@ def search_extras_for(item):
             "principals": [PUBLIC],
             "paths": path_prefixes(item),
             "live": item.live,
-            "date": published.date().isoformat() if published else None,
+            "date": localdate(published).isoformat() if published else None,
             "suggest": item.title,
         }
     return None
@@ -50,7 +51,7 @@ def page_search_hits(pages, terms):
             title=page.title,
             title_html=highlight(page.title, terms),
             snippet=snippet([page.search_description], terms),
-            issued_on=page.first_published_at.date()
+            issued_on=localdate(page.first_published_at)
             if page.first_published_at
             else None,
         )

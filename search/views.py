@@ -3,11 +3,10 @@ import logging
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail.search.backends import get_search_backend
 from wagtail.search.index import get_indexed_models
 
-from search.forms import SearchForm
+from search.forms import FILTER_LABELS, SearchForm
 from search.pages import takes_part
 from search.query import SearchResults
 
@@ -43,12 +42,7 @@ def labelled(facets, labels):
     }
 
 
-FACET_HEADINGS = {
-    "type": gettext_lazy("Document type"),
-    "issuer": gettext_lazy("Issuing body"),
-    "year": gettext_lazy("Year"),
-    "status": gettext_lazy("Effective status"),
-}
+FACET_SHOWN = 8  # the rest of a long facet list waits behind "Xem thêm"
 
 
 def facet_groups(request, facets):
@@ -70,8 +64,14 @@ def facet_groups(request, facets):
                 }
             )
         if buckets:
+            more = buckets[FACET_SHOWN:]
             groups.append(
-                {"heading": FACET_HEADINGS.get(name, name), "buckets": buckets}
+                {
+                    "heading": FILTER_LABELS.get(name, name),
+                    "buckets": buckets[:FACET_SHOWN],
+                    "more": more,
+                    "more_selected": any(bucket["selected"] for bucket in more),
+                }
             )
     return groups
 
@@ -126,6 +126,9 @@ def search(request):
             "facet_groups": facet_groups(request, results.facets) if results else [],
             "previous_url": page_url(request, search_request.page - 1),
             "next_url": page_url(request, search_request.page + 1),
+            "last_url": page_url(request, results.num_pages) if results else "",
+            "chosen_filters": form.chosen_filters(request.GET),
+            "clear_filters_url": form.clear_filters_url(request.GET),
             "error": error,
         },
     )

@@ -239,7 +239,7 @@ class ArticlePage(
                 title=article.title,
                 title_html=highlight(article.title, terms),
                 snippet=snippet([article.lead, article.body_text()], terms),
-                issued_on=article.published_at.date(),
+                issued_on=timezone.localdate(article.published_at),
             )
             for article in articles
         ]
@@ -250,6 +250,6 @@ class ArticlePage(
             "principals": self.principals(),
             "paths": path_prefixes(self),
             "live": self.live,
-            "date": self.published_at.date().isoformat(),
+            "date": timezone.localdate(self.published_at).isoformat(),
             "suggest": self.title,
         }

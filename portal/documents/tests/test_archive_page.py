@@ -65,6 +65,17 @@ def test_the_archive_filters_by_type_issuer_year_and_status(client, archive_page
     assert listed(client, "/van-ban/?year=2021") == set()
 
 
+def test_the_archives_next_page_keeps_the_chosen_filters(client, archive_page, db):
+    for n in range(21):
+        DocumentFactory(symbol=f"{n + 1}-KL/TW", document_type=DocumentType.CONCLUSION)
+    DocumentFactory(symbol="99-NQ/TW")
+
+    response = client.get("/van-ban/?type=KL&status=in_force")
+
+    assert 'href="?type=KL&amp;status=in_force&amp;page=2"' in response.content.decode()
+    assert len(client.get("/van-ban/?type=KL&page=2").context["results"]) == 1
+
+
 def test_the_document_page_shows_the_registers_metadata(
     client, archive_page, documents
 ):
