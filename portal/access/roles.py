@@ -125,8 +125,10 @@ ROLE_BY_KEY = {role.key: role for role in ROLES}
 
 
 def sync_roles(apps):
-    """Create or update each role's group and permissions (idempotent).
+    """Make each role's group hold exactly the role's permissions (idempotent).
 
+    A permission dropped from a role here is taken from its group on the next
+    migrate; grant extra rights through groups of their own, not the roles'.
     Takes an app registry so that migrations can call it with historical models.
     Permissions that do not exist yet are skipped: Wagtail creates a snippet's
     publish and lock permissions after migrating, when this runs again.
@@ -142,28 +144,41 @@ def sync_roles(apps):
     root_page = Page.objects.filter(depth=1).first()
     root_collection = Collection.objects.filter(depth=1).first()
 
+    def permissions(app_label, codenames):
+        return list(
+            Permission.objects.filter(
+                content_type__app_label=app_label, codename__in=codenames
+            )
+        )
+
     for role in ROLES:
         group, _ = Group.objects.get_or_create(name=role.group_name)
-        for dotted in role.permissions:
-            app_label, codename = dotted.split(".")
-            permission = Permission.objects.filter(
-                content_type__app_label=app_label, codename=codename
-            ).first()
-            if permission:
-                group.permissions.add(permission)
-        for codename in role.page_permissions:
-            GroupPagePermission.objects.get_or_create(
-                group=group,
-                page=root_page,
-                permission=Permission.objects.get(
-                    content_type__app_label="wagtailcore", codename=codename
-                ),
-            )
-        for codename in role.collection_permissions:
-            GroupCollectionPermission.objects.get_or_create(
-                group=group,
-                collection=root_collection,
-                permission=Permission.objects.get(
-                    content_type__app_label="wagtailimages", codename=codename
-                ),
-            )
+        group.permissions.set(
+            [
+                permission
+                for app_label, codename in (
+                    dotted.split(".") for dotted in role.permissions
+                )
+                for permission in permissions(app_label, [codename])
+            ]
+        )
+        for model, place, app_label, codenames in (
+            (
+                GroupPagePermission,
+                {"page": root_page},
+                "wagtailcore",
+                role.page_permissions,
+            ),
+            (
+                GroupCollectionPermission,
+                {"collection": root_collection},
+                "wagtailimages",
+                role.collection_permissions,
+            ),
+        ):
+            wanted = permissions(app_label, codenames)
+            model.objects.filter(group=group, **place).exclude(
+                permission__in=wanted
+            ).delete()
+            for permission in wanted:
+                model.objects.get_or_create(group=group, permission=permission, **place)

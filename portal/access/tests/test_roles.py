@@ -1,7 +1,8 @@
-from django.contrib.auth.models import Group
-from wagtail.models import Page
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import GroupPagePermission, Page
 
-from portal.access.roles import ROLES
+from portal.access.roles import ROLES, sync_roles
 from tests.factories import UserFactory
 
 
@@ -48,3 +49,20 @@ def test_administrators_manage_users_and_groups(db):
 def test_the_root_page_is_where_page_permissions_are_granted(db):
     root = Page.get_first_root_node()
     assert root.group_permissions.filter(group__name="Người duyệt").exists()
+
+
+def test_a_permission_dropped_from_a_role_is_taken_from_its_group(db):
+    editors = Group.objects.get(name="Biên tập viên")
+    editors.permissions.add(Permission.objects.get(codename="delete_user"))
+    GroupPagePermission.objects.create(
+        group=editors,
+        page=Page.get_first_root_node(),
+        permission=Permission.objects.get(codename="publish_page"),
+    )
+
+    sync_roles(apps)
+
+    editor = UserFactory(role="editor")
+    assert not editor.has_perm("auth.delete_user")
+    assert not Page.get_first_root_node().permissions_for_user(editor).can_publish()
+    assert editor.has_perm("documents.add_document")
