@@ -10,8 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-
-from tests.factories import PASSWORD
+from portal.access.factories import PASSWORD
 
 CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -50,7 +49,9 @@ def browser_page(live_server, django_db_serialized_rollback, chromium):
     root, the roles' groups, the workflow) after the live server's flush.
     """
     context = chromium.new_context(
-        base_url=live_server.url, locale="vi-VN", viewport={"width": 1280, "height": 900}
+        base_url=live_server.url,
+        locale="vi-VN",
+        viewport={"width": 1280, "height": 900},
     )
     context.set_default_timeout(15_000)
     page = context.new_page()

@@ -1,6 +1,5 @@
 import pytest
-
-from tests.factories import PASSWORD, UserFactory
+from portal.access.factories import PASSWORD, UserFactory
 
 
 @pytest.mark.parametrize("role", ["editor", "approver", "clerk", "admin"])

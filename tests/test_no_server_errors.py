@@ -11,16 +11,16 @@ import datetime
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
+from portal.access.factories import UserFactory
 from portal.comments.factories import CommentFactory
 from portal.correspondence.factories import (
     IncomingDocumentFactory,
     OutgoingDocumentFactory,
 )
 from portal.documents.factories import DocumentFactory
-from portal.followup.factories import TaskFactory, UnitFactory, member_of
 from portal.news.factories import make_article, make_section
-from tests.factories import UserFactory
+
+from portal.followup.factories import TaskFactory, UnitFactory, member_of
 
 pytestmark = pytest.mark.django_db
 

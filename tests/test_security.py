@@ -1,8 +1,7 @@
 import re
 
 from django.core import mail
-
-from tests.factories import PASSWORD, UserFactory
+from portal.access.factories import PASSWORD, UserFactory
 
 
 def sign_in(client, username, password):

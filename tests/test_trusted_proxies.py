@@ -5,11 +5,10 @@ import ipaddress
 
 import pytest
 from django.test import RequestFactory
-
+from portal.access.factories import PASSWORD, UserFactory
 from portal.comments.models import Comment
 from portal.core.proxies import client_ip
 from portal.news.factories import make_article, make_section
-from tests.factories import PASSWORD, UserFactory
 
 BALANCER = "10.0.0.5"
 

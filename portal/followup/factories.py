@@ -3,7 +3,7 @@
 import datetime
 
 import factory
-
+from portal.access.factories import UserFactory
 from portal.documents.factories import DocumentFactory
 from portal.followup.models import (
     ExtensionRequest,
@@ -12,7 +12,6 @@ from portal.followup.models import (
     Task,
     Unit,
 )
-from tests.factories import UserFactory
 
 
 class UnitFactory(factory.django.DjangoModelFactory):

@@ -7,12 +7,11 @@ from django.core.management import call_command
 from django.urls import reverse
 from elastic_transport import ConnectionError as EngineConnectionError
 from guardian.shortcuts import assign_perm
-
+from portal.access.factories import UserFactory
 from portal.documents.factories import DocumentFactory
 from portal.documents.models import Document
 from portal.news.factories import make_article, make_section
 from search.models import PendingIndexUpdate
-from tests.factories import UserFactory
 
 IDLE_WORKER = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 SHARING_URL = "/admin/snippets/documents/document/sharing/{}/"

@@ -1,5 +1,5 @@
+from portal.access.factories import UserFactory
 from portal.news.factories import make_article, make_section
-from tests.factories import UserFactory
 
 
 def test_news_and_documents_are_found_by_one_search(searcher, home_page):

@@ -4,11 +4,10 @@ import datetime
 
 import pytest
 from guardian.shortcuts import assign_perm
-
+from portal.access.factories import UserFactory
 from portal.documents.factories import DocumentFactory, IssuingBodyFactory
 from portal.documents.models import Attachment
 from portal.documents.types import DocumentType
-from tests.factories import UserFactory
 
 CAPITAL = "Về phương hướng, nhiệm vụ phát triển Thủ đô Hà Nội đến năm 2030"
 

@@ -3,10 +3,9 @@ both backends, and follows a restriction as soon as it is added or removed."""
 
 import pytest
 from django.contrib.auth.models import Group
-from wagtail.models import PageViewRestriction
-
+from portal.access.factories import UserFactory
 from portal.news.factories import make_article, make_section
-from tests.factories import UserFactory
+from wagtail.models import PageViewRestriction
 
 # Who finds an article in a section behind each kind of restriction; nobody
 # finds what lies behind a shared password, which search never asks for.

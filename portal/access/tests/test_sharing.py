@@ -1,7 +1,6 @@
-from wagtail.models import ModelLogEntry
-
+from portal.access.factories import UserFactory
 from portal.documents.factories import DocumentFactory
-from tests.factories import UserFactory
+from wagtail.models import ModelLogEntry
 
 SHARING_URL = "/admin/snippets/documents/document/sharing/{}/"
 LISTING_URL = "/admin/snippets/documents/document/"

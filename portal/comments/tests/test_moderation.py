@@ -1,9 +1,8 @@
 import pytest
 from django.urls import reverse
-
+from portal.access.factories import UserFactory
 from portal.comments.factories import CommentFactory
 from portal.comments.models import Comment
-from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

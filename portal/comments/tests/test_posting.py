@@ -2,10 +2,9 @@ import re
 
 import pytest
 from django.core import mail
-
+from portal.access.factories import UserFactory
 from portal.comments.models import Comment
 from portal.news.factories import make_article
-from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,11 +4,11 @@ import html as html_module
 import json
 import re
 
+from portal.access.factories import UserFactory
 from portal.core.text import ascii_slug
 from portal.core.widgets import vietnamese_slug_formatters
 from portal.news.factories import make_section
 from portal.news.models import ArticlePage, SectionPage
-from tests.factories import UserFactory
 
 
 def test_a_slug_drops_the_marks_and_writes_d_with_stroke_as_d():

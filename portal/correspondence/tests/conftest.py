@@ -1,7 +1,6 @@
 import pytest
 from django.utils import translation
-
-from tests.factories import UserFactory
+from portal.access.factories import UserFactory
 
 
 @pytest.fixture(autouse=True)

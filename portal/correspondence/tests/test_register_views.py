@@ -3,14 +3,13 @@ from datetime import date
 
 import pytest
 from openpyxl import load_workbook
-
+from portal.access.factories import UserFactory
 from portal.correspondence.factories import (
     IncomingDocumentFactory,
     OutgoingDocumentFactory,
 )
 from portal.documents.factories import IssuingBodyFactory
 from portal.documents.types import DocumentType
-from tests.factories import UserFactory
 
 INCOMING = "/admin/correspondence/incoming/"
 

@@ -9,6 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
+from portal.access.factories import UserFactory
+from portal.followup.models import Status
 
 from portal.followup.factories import (
     ExtensionRequestFactory,
@@ -16,8 +18,6 @@ from portal.followup.factories import (
     UnitFactory,
     member_of,
 )
-from portal.followup.models import Status
-from tests.factories import UserFactory
 
 TODAY = date(2026, 4, 15)
 

@@ -3,6 +3,9 @@ from datetime import date
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
+from portal.access.factories import UserFactory
+from portal.followup.models import Bucket, Notification, Recurrence, Status, Task
+from portal.followup.models.tasks import add_months
 
 from portal.followup.factories import (
     ExtensionRequestFactory,
@@ -11,9 +14,6 @@ from portal.followup.factories import (
     UnitFactory,
     member_of,
 )
-from portal.followup.models import Bucket, Notification, Recurrence, Status, Task
-from portal.followup.models.tasks import add_months
-from tests.factories import UserFactory
 
 DEADLINE = date(2026, 3, 31)
 

@@ -2,10 +2,9 @@ import datetime
 
 import pytest
 from guardian.shortcuts import assign_perm
-from wagtail.models import PageViewRestriction
-
+from portal.access.factories import UserFactory
 from portal.news.factories import make_article, make_section
-from tests.factories import UserFactory
+from wagtail.models import PageViewRestriction
 
 
 @pytest.fixture
