@@ -1,7 +1,7 @@
 """The registers' own admin views: files, printable registers, release, counts.
 
 Listing, registering, editing and history are Wagtail's generic views,
-configured in wagtail_hooks.py; the rules live on the models.
+configured in viewsets.py; the rules live on the models.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError

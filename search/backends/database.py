@@ -91,7 +91,7 @@ class PortalDatabaseSearchMixin(PortalSearchMixin):
         return self.present(keys[:limit], request.terms, user)
 
     def _with_search_text(self, models):
-        # Pages keep no folded text of their own yet; articles will.
+        # Only models that keep folded words (FoldedSearchText) are searched here.
         return [model for model in models if hasattr(model, "search_db_fields")]
 
     def _filtered(self, model, request, user):

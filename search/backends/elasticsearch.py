@@ -2,7 +2,7 @@
 
 Wagtail's stock index settings rely on the analysis-common module (asciifolding,
 edge n-grams), which the engine's minimal distributions lack. Folding text in
-Python (see ``search.text``) needs nothing beyond the engine's core, works the
+Python (see ``portal.core.text``) needs nothing beyond the engine's core, works the
 same on every cluster, and matches what the database backend does. Autocomplete
 uses the core ``index_prefixes`` feature instead of edge n-grams.
 """
