@@ -7,6 +7,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from elastic_transport import ConnectionError as EngineConnectionError
 from guardian.shortcuts import assign_perm
+from wagtail.models import PageViewRestriction
+
 from portal.access.factories import UserFactory
 from portal.documents.factories import DocumentFactory
 from portal.documents.models import Document
@@ -224,6 +226,28 @@ def test_an_article_made_internal_leaves_anonymous_search_at_once(
 
     article.access = "internal"
     article.save(update_fields=["access"])
+
+    assert nothing_shown(
+        search_as(client, None, "chu chot", search_backend), "Nội dung hội nghị kín"
+    )
+
+
+@pytest.mark.engine
+def test_an_article_moved_under_a_restriction_leaves_anonymous_search_at_once(
+    client, home_page, archive_page, search_backend, idle_worker
+):
+    section = make_section(home_page)
+    members_only = make_section(home_page, title="Nội bộ", slug="noi-bo-tin")
+    PageViewRestriction.objects.create(
+        page=members_only, restriction_type=PageViewRestriction.LOGIN
+    )
+    article = make_article(
+        section, title="Hội nghị cán bộ chủ chốt", lead="Nội dung hội nghị kín"
+    )
+    call_command("update_index", verbosity=0)
+    assert search_as(client, None, "chu chot", search_backend)["count"] == 1
+
+    article.move(members_only, pos="last-child")
 
     assert nothing_shown(
         search_as(client, None, "chu chot", search_backend), "Nội dung hội nghị kín"
