@@ -6,3 +6,9 @@ class FollowupConfig(AppConfig):
     name = "portal.followup"
     label = "followup"
     verbose_name = _("Follow-up of conclusions")
+
+    def ready(self):
+        from portal.access.people import register_person_describer
+        from portal.followup.people import describe_units
+
+        register_person_describer(describe_units)

@@ -1,6 +1,10 @@
+import pytest
+from wagtail.models import ModelLogEntry
+
 from portal.access.factories import UserFactory
 from portal.documents.factories import DocumentFactory
-from wagtail.models import ModelLogEntry
+from portal.followup.factories import UnitFactory, member_of
+from tests.browser import log_in
 
 SHARING_URL = "/admin/snippets/documents/document/sharing/{}/"
 LISTING_URL = "/admin/snippets/documents/document/"
@@ -141,3 +145,68 @@ def test_the_article_editor_offers_the_sharing_button(client, home_page):
     html = client.get(f"/admin/pages/{article.pk}/edit/").content.decode()
 
     assert f"/admin/news/articles/{article.pk}/sharing/" in html
+
+
+def sharing_page(client, document):
+    client.force_login(UserFactory(role="admin", first_name="Quản", last_name="Trị"))
+    return client.get(SHARING_URL.format(document.pk))
+
+
+def test_the_sharing_panel_offers_the_portals_roles_not_wagtails_default_groups(
+    client, db
+):
+    response = sharing_page(client, DocumentFactory(symbol="15-NQ/TW"))
+
+    offered = [
+        group.name for group in response.context["form"]["groups"].field.queryset
+    ]
+    assert "Editors" not in offered and "Moderators" not in offered
+    assert "Biên tập viên" in offered and "Văn thư" in offered
+    assert "Editors" not in response.content.decode()
+
+
+def test_the_sharing_panel_names_people_by_full_name_and_unit(client, db):
+    member_of(UnitFactory(name="Ban Tổ chức"), first_name="An", last_name="Nguyễn Văn")
+    UserFactory(role="staff", username="binh", first_name="Bình", last_name="Trần Thị")
+
+    content = sharing_page(client, DocumentFactory(symbol="15-NQ/TW")).content.decode()
+
+    assert "Nguyễn Văn An — Ban Tổ chức" in content
+    assert "Trần Thị Bình" in content
+    assert ">binh<" not in content
+
+
+def test_the_sharing_panel_lists_people_by_given_name_then_family_name(client, db):
+    for first_name, last_name in [
+        ("Bình", "Trần Thị"),
+        ("Ánh", "Lê Thị"),
+        ("An", "Nguyễn Văn"),
+        ("An", "Đỗ Văn"),
+    ]:
+        UserFactory(role="staff", first_name=first_name, last_name=last_name)
+
+    content = sharing_page(client, DocumentFactory(symbol="15-NQ/TW")).content.decode()
+
+    names = ["Đỗ Văn An", "Nguyễn Văn An", "Lê Thị Ánh", "Trần Thị Bình"]
+    positions = [content.index(name) for name in names]
+    assert positions == sorted(positions)
+
+
+@pytest.mark.browser
+def test_typing_in_the_sharing_panels_filter_keeps_only_matching_people(
+    browser_page, db
+):
+    document = DocumentFactory(symbol="15-NQ/TW")
+    admin = UserFactory(role="admin", first_name="Quản", last_name="Trị")
+    member_of(UnitFactory(name="Ban Tổ chức"), first_name="An", last_name="Nguyễn Văn")
+    member_of(UnitFactory(name="Văn phòng"), first_name="Bình", last_name="Trần Thị")
+    page = browser_page
+    log_in(page, admin)
+    page.goto(SHARING_URL.format(document.pk))
+
+    page.get_by_placeholder("Lọc theo tên hoặc đơn vị").fill("to chuc")
+
+    assert page.get_by_label("Nguyễn Văn An — Ban Tổ chức").is_visible()
+    assert not page.get_by_label("Trần Thị Bình — Văn phòng").is_visible()
+    page.get_by_placeholder("Lọc theo tên hoặc đơn vị").fill("")
+    assert page.get_by_label("Trần Thị Bình — Văn phòng").is_visible()
