@@ -2,8 +2,8 @@
 
 Each row becomes a ``Document`` checked by the model's own validation; an
 invalid row is reported with its line number and reason, and the others go on.
-Valid rows are saved and indexed in batches; a row whose symbol, issuing body
-and year match an existing document updates it in place. Should the database
+Valid rows are saved and indexed in batches; a row whose symbol, issuing body,
+year and term match an existing document updates it in place. Should the database
 still refuse a batch, it is saved again row by row, each in its own savepoint:
 on PostgreSQL a failed statement aborts its whole transaction, and one row must
 never cost the others theirs.
@@ -22,7 +22,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import DatabaseError, transaction
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from guardian.models import GroupObjectPermission, UserObjectPermission
@@ -345,10 +345,8 @@ class DocumentImporter:
 
     def _key(self, row):
         values = row.values
-        return (
-            symbol_key(values["symbol"]),
-            values["issuer"].pk,
-            values["issued_on"].year,
+        return Document.identity_of(
+            values["symbol"], values["issuer"].pk, values["issued_on"], values["term"]
         )
 
     def _without_duplicate_keys(self, rows):
@@ -365,14 +363,11 @@ class DocumentImporter:
         does not grow with the size of the archive.
         """
         keys = {self._key(row) for row in rows}
-        identity = Q()
-        for key, issuer_id, year in keys:
-            identity |= Q(symbol_key=key, issuer_id=issuer_id, issued_year=year)
         return {
-            (document.symbol_key, document.issuer_id, document.issued_year): document
-            for document in Document.objects.filter(identity).prefetch_related(
-                "attachments"
-            )
+            document.identity: document
+            for document in Document.objects.filter(
+                Document.identity_q(keys)
+            ).prefetch_related("attachments")
         }
 
     def _save_subject_areas(self, documents, replace):

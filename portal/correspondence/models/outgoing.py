@@ -215,17 +215,22 @@ class OutgoingDocument(RegisterEntry):
 
     def archive(self, user=None):
         """Put the released document into the archive, with its file."""
-        duplicate = Document.objects.filter(
-            symbol_key=self.symbol_key,
-            issuer=self.issuer,
-            issued_year=self.released_on.year,
+        identity = Document.identity_of(
+            self.symbol, self.issuer_id, self.released_on, self.term
         )
-        if duplicate.exists():
+        if Document.objects.filter(Document.identity_q([identity])).exists():
             raise ValidationError(
-                _("The archive already holds %(symbol)s of %(issuer)s for %(year)s.")
+                _(
+                    "The archive already holds %(symbol)s of %(issuer)s for term "
+                    "“%(term)s” in %(year)s, so nothing was released. If a new term "
+                    "has begun, enter it in this entry's term and release again "
+                    "(numbering restarts with each term); otherwise ask the "
+                    "archive's editors to check the document already there."
+                )
                 % {
                     "symbol": self.symbol,
                     "issuer": self.issuer,
+                    "term": self.term,
                     "year": self.released_on.year,
                 }
             )

@@ -79,6 +79,14 @@ def private_storage():
     return storages["private"]
 
 
+IDENTITY_FIELDS = ["symbol_key", "issuer", "issued_year", "term"]
+
+
+def normalize_term(term):
+    """A term as stored: "xiv " and "XIV" are the same term."""
+    return normalize(term or "").strip().upper()
+
+
 class Document(
     AccessControlled,
     FoldedSearchText,
@@ -198,10 +206,10 @@ class Document(
         ordering = ["-issued_on", "-number"]
         constraints = [
             models.UniqueConstraint(
-                fields=["symbol_key", "issuer", "issued_year"],
-                name="unique_symbol_per_issuer_and_year",
+                fields=IDENTITY_FIELDS,
+                name="unique_symbol_per_issuer_term_and_year",
                 violation_error_message=_(
-                    "This issuing body already has a document with this symbol in this year."
+                    "This issuing body already has a document with this symbol in this term and year."
                 ),
             )
         ]
@@ -209,6 +217,30 @@ class Document(
 
     def __str__(self):
         return f"{self.symbol} — {self.title[:80]}"
+
+    @staticmethod
+    def identity_of(symbol, issuer_id, issued_on, term):
+        """What tells documents apart: symbol, issuing body, year and term.
+        Party numbering restarts with each term, so a year in which a term
+        begins holds two 01-CV/VPTU of the same office."""
+        return (
+            symbol_key(normalize(symbol).strip()),
+            issuer_id,
+            issued_on.year,
+            normalize_term(term),
+        )
+
+    @property
+    def identity(self):
+        return self.identity_of(self.symbol, self.issuer_id, self.issued_on, self.term)
+
+    @classmethod
+    def identity_q(cls, identities):
+        """Documents with any of the given identities (from identity_of)."""
+        condition = models.Q(pk__in=[])
+        for identity in identities:
+            condition |= models.Q(**dict(zip(IDENTITY_FIELDS, identity, strict=True)))
+        return condition
 
     @property
     def parsed_symbol(self):
@@ -266,6 +298,7 @@ class Document(
         self.symbol = normalize(self.symbol).strip()
         self.title = normalize(self.title).strip()
         self.body = normalize(self.body)
+        self.term = normalize_term(self.term)
         self.symbol_key = symbol_key(self.symbol)
         self.number = self.parsed_symbol.number
         self.issued_year = self.issued_on.year
