@@ -1,11 +1,15 @@
+import secrets
+
 from django import forms
+from django.core import signing
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput
 
-from portal.correspondence.models import IncomingDocument
+from portal.correspondence.models import IncomingDocument, OutgoingDocument
 from portal.followup.models import Unit
 
 
@@ -17,6 +21,12 @@ class IncomingDocumentForm(WagtailAdminModelForm):
         required=False,
         widget=forms.HiddenInput,
     )
+    # The scan chosen before a duplicate warning, kept on the server so the
+    # clerk does not choose it again: a signed reference to a temporary copy.
+    kept_scan = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    KEPT_SCAN_SALT = "correspondence.kept_scan"
+    KEPT_SCAN_MAX_AGE = 6 * 3600
 
     class Meta:
         error_messages = {
@@ -36,6 +46,39 @@ class IncomingDocumentForm(WagtailAdminModelForm):
             self.fields["file"].error_messages["required"] = _(
                 "Attach the scanned document."
             )
+        if self.is_bound and not self.files.get("file"):
+            if scan := self._kept_scan():
+                self.files = self.files.copy()
+                self.files["file"] = scan
+
+    def _storage(self):
+        return IncomingDocument._meta.get_field("file").storage
+
+    def _kept_scan(self):
+        try:
+            path = signing.loads(
+                self.data.get("kept_scan", ""),
+                salt=self.KEPT_SCAN_SALT,
+                max_age=self.KEPT_SCAN_MAX_AGE,
+            )
+        except signing.BadSignature:
+            return None
+        storage = self._storage()
+        if not storage.exists(path):
+            return None
+        with storage.open(path, "rb") as handle:
+            return SimpleUploadedFile(path.rsplit("/", 1)[-1], handle.read())
+
+    def _keep_scan(self, scan):
+        """Keep the chosen scan through the duplicate warning."""
+        path = self._storage().save(
+            f"kept-scans/{secrets.token_hex(8)}/{scan.name}", scan
+        )
+        self.data = self.data.copy()
+        self.data["kept_scan"] = signing.dumps(path, salt=self.KEPT_SCAN_SALT)
+        return _("%(name)s is kept: choose a file only to replace it.") % {
+            "name": scan.name
+        }
 
     def clean(self):
         cleaned_data = super().clean()
@@ -49,7 +92,10 @@ class IncomingDocumentForm(WagtailAdminModelForm):
         )
         if duplicates and not cleaned_data.get("acknowledge_duplicate"):
             self.fields["acknowledge_duplicate"].widget = forms.CheckboxInput()
-            raise ValidationError(
+            kept = []
+            if scan := cleaned_data.get("file"):
+                kept.append(self._keep_scan(scan))
+            duplicate = ValidationError(
                 _(
                     "This may be a duplicate: %(sender)s's %(symbol)s of %(date)s is already registered as arrival number %(numbers)s. Check it, then tick the box below to register it anyway."
                 )
@@ -63,7 +109,21 @@ class IncomingDocumentForm(WagtailAdminModelForm):
                 },
                 code="duplicate",
             )
+            raise ValidationError([duplicate, *kept])
         return cleaned_data
+
+
+class OutgoingDocumentForm(WagtailAdminModelForm):
+    """A released entry's number depends on its type, issuer and term, so they
+    are shown but can no longer be changed."""
+
+    NUMBERED_BY = ["document_type", "issuer", "term"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.status == OutgoingDocument.Status.RELEASED:
+            for name in self.NUMBERED_BY:
+                self.fields[name].disabled = True
 
 
 class RoutingForm(forms.Form):

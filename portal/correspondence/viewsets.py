@@ -15,7 +15,7 @@ from wagtail.permissions import policy_registry
 
 from portal.core.spreadsheets import SpreadsheetExportMixin
 from portal.correspondence import views
-from portal.correspondence.forms import IncomingDocumentForm
+from portal.correspondence.forms import IncomingDocumentForm, OutgoingDocumentForm
 from portal.correspondence.models import IncomingDocument, OutgoingDocument, Routing
 
 
@@ -163,6 +163,7 @@ class IncomingDocumentViewSet(RegisterViewSet):
             FieldRowPanel([FieldPanel("urgency"), FieldPanel("confidentiality")]),
             FieldRowPanel([FieldPanel("recipient"), FieldPanel("handling_deadline")]),
             FieldPanel("file"),
+            FieldPanel("kept_scan"),
             FieldPanel("notes"),
             AcknowledgementPanel("acknowledge_duplicate"),
         ],
@@ -246,17 +247,20 @@ class OutgoingDocumentViewSet(RegisterViewSet):
     icon = "upload"
     menu_label = _("Outgoing register")
     index_view_class = OutgoingIndexView
-    panels = [
-        FieldRowPanel([FieldPanel("document_type"), FieldPanel("issuer")]),
-        FieldPanel("term"),
-        FieldPanel("title"),
-        FieldRowPanel([FieldPanel("signer"), FieldPanel("signer_position")]),
-        FieldPanel("recipients"),
-        FieldRowPanel([FieldPanel("copies"), FieldPanel("access")]),
-        FieldRowPanel([FieldPanel("urgency"), FieldPanel("confidentiality")]),
-        FieldPanel("file"),
-        FieldPanel("notes"),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("document_type"), FieldPanel("issuer")]),
+            FieldPanel("term"),
+            FieldPanel("title"),
+            FieldRowPanel([FieldPanel("signer"), FieldPanel("signer_position")]),
+            FieldPanel("recipients"),
+            FieldRowPanel([FieldPanel("copies"), FieldPanel("access")]),
+            FieldRowPanel([FieldPanel("urgency"), FieldPanel("confidentiality")]),
+            FieldPanel("file"),
+            FieldPanel("notes"),
+        ],
+        base_form_class=OutgoingDocumentForm,
+    )
     list_display = [
         "__str__",
         DateColumn("released_on", label=_("date")),

@@ -41,3 +41,11 @@ def test_a_refused_release_tells_the_clerk_what_to_do_and_uses_no_number(db):
     assert "nhập khóa mới" in message
     letter.refresh_from_db()
     assert not letter.released and letter.number is None
+
+
+def test_a_released_entry_refuses_a_new_term_by_any_path(db):
+    letter = OutgoingDocumentFactory(term="XVII", access="restricted").release()
+    letter.term = "XVIII"
+
+    with pytest.raises(ValidationError, match="giữ nguyên loại"):
+        letter.full_clean()
