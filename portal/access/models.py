@@ -81,7 +81,9 @@ class AccessControlled(models.Model):
             return True
         if not set(self.principals()) & set(principals.principals_for_user(user)):
             return False
-        return not isinstance(self, Page) or restrictions.passes(self, user, request)
+        if isinstance(self, Page):
+            return restrictions.passes(self, user, request)
+        return restrictions.passes_paths(self.guarding_paths(), user, request)
 
     @classmethod
     def visible_to_q(cls, user):
@@ -90,7 +92,16 @@ class AccessControlled(models.Model):
             return Q()
         if issubclass(cls, Page):
             return cls._access_q(user) & restrictions.passes_q(user)
+        if not restrictions.passes_paths(cls.guarding_paths(), user):
+            return Q(pk__in=[])
         return cls._access_q(user)
+
+    @classmethod
+    def guarding_paths(cls):
+        """For items outside the page tree: the tree paths of the pages that serve
+        them, whose view restrictions guard them too (and travel in their index
+        entries as ``paths``). A page's own come from its place in the tree."""
+        return []
 
     @classmethod
     def _access_q(cls, user):

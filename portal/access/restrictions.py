@@ -65,7 +65,14 @@ def path_prefixes(page):
 
 def passes(page, user, request=None):
     """Whether the user passes every view restriction on the page and above it."""
-    prefixes = set(path_prefixes(page))
+    return passes_paths(path_prefixes(page), user, request)
+
+
+def passes_paths(paths, user, request=None):
+    """Whether the user passes every view restriction on the pages at these paths."""
+    if not paths:
+        return True
+    prefixes = set(paths)
     return not any(path in prefixes for path in failed_paths(user, request))
 
 

@@ -3,9 +3,12 @@ both backends, and follows a restriction as soon as it is added or removed."""
 
 import pytest
 from django.contrib.auth.models import Group
-from portal.access.factories import UserFactory
-from portal.news.factories import make_article, make_section
 from wagtail.models import PageViewRestriction
+
+from portal.access.factories import UserFactory
+from portal.documents.factories import DocumentFactory
+from portal.documents.models import Document
+from portal.news.factories import make_article, make_section
 
 # Who finds an article in a section behind each kind of restriction; nobody
 # finds what lies behind a shared password, which search never asks for.
@@ -98,3 +101,15 @@ def test_a_section_behind_a_login_is_not_found_by_anonymous_readers(
     assert titles_found_by(searcher, None, "chuyen muc noi bo") == []
     suggested = searcher.client.get("/search/suggest/", {"q": "chuyen muc"}).json()
     assert [hit["title"] for hit in suggested["results"]] == []
+
+
+def test_documents_follow_a_restriction_on_the_archive_page(
+    searcher, archive_page, group, readers
+):
+    DocumentFactory(symbol="15-NQ/TW", title="Nghị quyết về công tác văn phòng")
+    restrict(archive_page, PageViewRestriction.LOGIN, group)
+
+    title = "Nghị quyết về công tác văn phòng"
+    assert title not in titles_found_by(searcher, None, "cong tac van phong")
+    assert title in titles_found_by(searcher, readers["outsider"], "cong tac van phong")
+    assert not Document.objects.visible_to(None).exists()

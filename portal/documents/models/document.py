@@ -24,10 +24,13 @@ from wagtail.search.tasks import insert_or_update_object_task
 
 from portal.access.admin_forms import AccessControlledAdminForm
 from portal.access.models import AccessControlled, AccessControlledQuerySet
+from portal.access.restrictions import path_prefixes
+from portal.core.cache import get_or_compute
 from portal.core.models import FoldedSearchText
 from portal.core.text import fold, normalize
 from portal.core.uploads import DOCUMENT_KINDS, FileKindValidator
 from portal.documents.extraction import TextStatus, extract_text
+from portal.documents.models.archive_page import ArchivePage
 from portal.documents.symbols import Symbol, symbol_key
 from portal.documents.tasks import extract_attachment_text
 from portal.documents.types import (
@@ -409,7 +412,22 @@ class Document(
             "date": self.issued_on.isoformat(),
             "symbol_key": self.symbol_key,
             "suggest": f"{self.symbol} {self.title}",
+            "paths": self.guarding_paths(),
         }
+
+    @classmethod
+    def guarding_paths(cls):
+        """The archive pages that serve documents, and the pages above them."""
+        return get_or_compute(
+            "archive-page-paths",
+            lambda: sorted(
+                {
+                    prefix
+                    for page in ArchivePage.objects.all()
+                    for prefix in path_prefixes(page)
+                }
+            ),
+        )
 
 
 class Attachment(Orderable):
