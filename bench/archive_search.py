@@ -187,5 +187,6 @@ def main():
     )
     print_table(header, rows)
 
+
 if __name__ == "__main__":
     main()

@@ -100,7 +100,9 @@ def serve_and_measure(env, mode, article, args):
             wrk(base + path, 2, args.connections)  # warm up: renditions, caches
             rows.append((mode, name, *wrk(base + path, args.seconds, args.connections)))
         trivial_rate = rows[0][2]
-        return [(*row[:3], f"{100 * row[2] / trivial_rate:.1f} %", *row[3:]) for row in rows]
+        return [
+            (*row[:3], f"{100 * row[2] / trivial_rate:.1f} %", *row[3:]) for row in rows
+        ]
     finally:
         server.terminate()
         server.wait()
@@ -131,20 +133,26 @@ def main():
         manage(env, "migrate", "--noinput")
         manage(env, "load_demo")
         manage(env, "collectstatic", "--noinput", settings="portal.settings.production")
-        article = manage(
-            env,
-            "shell",
-            "--no-imports",
-            "-c",
-            "from portal.comments.models import Comment;"
-            "print(Comment.objects.approved().first().page.url)",
-        ).strip().splitlines()[-1]
+        article = (
+            manage(
+                env,
+                "shell",
+                "--no-imports",
+                "-c",
+                "from portal.comments.models import Comment;"
+                "print(Comment.objects.approved().first().page.url)",
+            )
+            .strip()
+            .splitlines()[-1]
+        )
         rows = []
         for mode in ("cached", "uncached"):
             rows += serve_and_measure(env, mode, article, args)
 
-    print(f"# gunicorn {args.workers} workers, wrk 1 thread {args.connections} "
-          f"connections {args.seconds} s; article {article}")
+    print(
+        f"# gunicorn {args.workers} workers, wrk 1 thread {args.connections} "
+        f"connections {args.seconds} s; article {article}"
+    )
     print_table(("cache", "view", "req/s", "share of trivial", "p50", "p99"), rows)
 
 

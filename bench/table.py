@@ -3,5 +3,7 @@ def print_table(header, rows):
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
     for row in rows:
-        cells = [f"{cell:.1f}" if isinstance(cell, float) else str(cell) for cell in row]
+        cells = [
+            f"{cell:.1f}" if isinstance(cell, float) else str(cell) for cell in row
+        ]
         print("| " + " | ".join(cells) + " |")

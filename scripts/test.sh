@@ -42,6 +42,7 @@ export DJANGO_SETTINGS_MODULE=portal.settings.test
 echo "Database: ${DATABASE_URL%%@*}@…  Search engine: $ELASTICSEARCH_URL" >&2
 
 .venv/bin/ruff check .
+.venv/bin/ruff format --check .
 .venv/bin/python manage.py check
 .venv/bin/python manage.py makemigrations --check --dry-run
 .venv/bin/python -m pytest "$@"

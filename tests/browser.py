@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from portal.access.factories import PASSWORD
 
 CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")

@@ -1,4 +1,5 @@
 import pytest
+
 from portal.access.factories import PASSWORD, UserFactory
 
 

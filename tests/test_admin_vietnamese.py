@@ -7,6 +7,7 @@ from html import unescape
 import pytest
 import time_machine
 from django.utils import translation
+
 from portal.access.factories import UserFactory
 from portal.correspondence.factories import IncomingDocumentFactory
 from portal.documents.factories import DocumentFactory

@@ -11,6 +11,7 @@ import datetime
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from portal.access.factories import UserFactory
 from portal.comments.factories import CommentFactory
 from portal.correspondence.factories import (
@@ -18,9 +19,8 @@ from portal.correspondence.factories import (
     OutgoingDocumentFactory,
 )
 from portal.documents.factories import DocumentFactory
-from portal.news.factories import make_article, make_section
-
 from portal.followup.factories import TaskFactory, UnitFactory, member_of
+from portal.news.factories import make_article, make_section
 
 pytestmark = pytest.mark.django_db
 

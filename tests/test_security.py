@@ -1,6 +1,7 @@
 import re
 
 from django.core import mail
+
 from portal.access.factories import PASSWORD, UserFactory
 
 

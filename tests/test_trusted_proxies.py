@@ -5,6 +5,7 @@ import ipaddress
 
 import pytest
 from django.test import RequestFactory
+
 from portal.access.factories import PASSWORD, UserFactory
 from portal.comments.models import Comment
 from portal.core.proxies import client_ip

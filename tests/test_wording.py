@@ -8,11 +8,11 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
+
 from portal.access.factories import UserFactory
 from portal.comments.factories import CommentFactory
-from portal.news.factories import make_article, make_section
-
 from portal.followup.factories import TaskFactory, UnitFactory, member_of
+from portal.news.factories import make_article, make_section
 
 ROOT = Path(__file__).resolve().parents[1]
 # The old placement of the tone mark, where "khóa", "xóa", "hòa", "ủy" are written.

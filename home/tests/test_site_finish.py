@@ -5,12 +5,13 @@ import datetime
 import re
 
 import pytest
+from wagtail.models import Site
+
 from home.models import OfficeInformation
 from portal.access.factories import UserFactory
 from portal.documents.factories import DocumentFactory
 from portal.documents.types import DocumentType
 from portal.news.factories import make_article, make_section
-from wagtail.models import Site
 
 
 def fill_office(site, **fields):

@@ -16,6 +16,8 @@ def normalize_phone_number(value):
 def validate_phone_number(value):
     if not PHONE_NUMBER.match(normalize_phone_number(value)):
         raise ValidationError(
-            _("Enter a Vietnamese phone number, for example 0912 345 678 or 024 3825 1234."),
+            _(
+                "Enter a Vietnamese phone number, for example 0912 345 678 or 024 3825 1234."
+            ),
             code="invalid_phone",
         )

@@ -6,14 +6,30 @@ from portal.comments.models import Comment
 from portal.news.models import ArticlePage
 
 COMMENTS = [
-    ("Nguyễn Thị Lan", "0912 345 678", "Cảm ơn bài viết",
-     "Bài viết cung cấp nhiều thông tin bổ ích cho cán bộ cơ sở."),
-    ("Trần Văn Hùng", "", "Đề nghị đăng thêm văn bản",
-     "Mong ban biên tập đăng kèm toàn văn các kết luận được nhắc tới."),
-    ("Lê Minh Tuấn", "024 3825 1234", "Góp ý về số liệu",
-     "Đề nghị bổ sung số liệu so sánh với cùng kỳ năm trước."),
-    ("Phạm Thu Trang", "", "Câu hỏi về thủ tục",
-     "Xin hỏi việc tiếp nhận văn bản điện tử đã áp dụng ở cấp xã chưa?"),
+    (
+        "Nguyễn Thị Lan",
+        "0912 345 678",
+        "Cảm ơn bài viết",
+        "Bài viết cung cấp nhiều thông tin bổ ích cho cán bộ cơ sở.",
+    ),
+    (
+        "Trần Văn Hùng",
+        "",
+        "Đề nghị đăng thêm văn bản",
+        "Mong ban biên tập đăng kèm toàn văn các kết luận được nhắc tới.",
+    ),
+    (
+        "Lê Minh Tuấn",
+        "024 3825 1234",
+        "Góp ý về số liệu",
+        "Đề nghị bổ sung số liệu so sánh với cùng kỳ năm trước.",
+    ),
+    (
+        "Phạm Thu Trang",
+        "",
+        "Câu hỏi về thủ tục",
+        "Xin hỏi việc tiếp nhận văn bản điện tử đã áp dụng ở cấp xã chưa?",
+    ),
 ]
 
 
@@ -22,9 +38,9 @@ def load_comments():
 
     Returns (all comments, pending ones); a rerun adds nothing.
     """
-    articles = ArticlePage.objects.live().filter(access="public").order_by(
-        "-published_at"
-    )[:4]
+    articles = (
+        ArticlePage.objects.live().filter(access="public").order_by("-published_at")[:4]
+    )
     for index, article in enumerate(articles):
         for number, (name, phone, subject, body) in enumerate(COMMENTS[: 4 - index]):
             pending = index == 0 and number >= 2

@@ -3,6 +3,7 @@
 import datetime
 
 import factory
+
 from portal.access.factories import UserFactory
 from portal.documents.factories import DocumentFactory
 from portal.followup.models import (

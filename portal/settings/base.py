@@ -277,7 +277,13 @@ CACHES = {
 PORTAL_PAGE_CACHE = "pages"
 PORTAL_PAGE_GENERATION_CACHE = "page-generation"
 PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
-PORTAL_PAGE_CACHE_SKIP = ("/admin/", "/login/", "/search/", "/documents/", "/django-admin/")
+PORTAL_PAGE_CACHE_SKIP = (
+    "/admin/",
+    "/login/",
+    "/search/",
+    "/documents/",
+    "/django-admin/",
+)
 
 # Reader comments: how many one address may send in a window (seconds), how
 # long a security code lasts, and whether moderators get an e-mail.

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from guardian.shortcuts import assign_perm
+
 from portal.access.factories import UserFactory
 from portal.documents.factories import DocumentFactory, IssuingBodyFactory
 from portal.documents.models import Attachment

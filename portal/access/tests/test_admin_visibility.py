@@ -9,6 +9,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from guardian.shortcuts import assign_perm
+from wagtail.log_actions import log
+
 from portal.access.factories import UserFactory
 from portal.comments.factories import CommentFactory
 from portal.comments.models import Comment
@@ -16,7 +18,6 @@ from portal.documents.factories import DocumentFactory
 from portal.documents.models import Document
 from portal.images.factories import ImageFactory
 from portal.news.factories import make_article, make_section
-from wagtail.log_actions import log
 
 OFFICE_ROLES = ["editor", "approver", "clerk"]
 SYMBOL = "17-NQ/TW"

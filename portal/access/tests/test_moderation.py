@@ -3,6 +3,7 @@ import datetime
 import time_machine
 from django.core.management import call_command
 from django.utils import timezone
+
 from portal.access.factories import UserFactory
 from portal.documents.factories import DocumentFactory
 from portal.documents.models import Document

@@ -13,14 +13,15 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from guardian.shortcuts import assign_perm
+from wagtail.documents import get_document_model
+from wagtail.log_actions import log
+
 from portal.access.factories import UserFactory
 from portal.documents.factories import DocumentFactory
 from portal.documents.models import Attachment
 from portal.documents.types import DocumentType
 from portal.images.factories import ImageFactory
 from portal.news.factories import make_article, make_section
-from wagtail.documents import get_document_model
-from wagtail.log_actions import log
 
 TABLE = Path(__file__).with_name("permission_matrix.csv")
 LEVELS = ["public", "internal", "restricted"]

@@ -6,16 +6,17 @@ import datetime
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from wagtail.actions.revert_to_page_revision import RevertToPageRevisionAction
+from wagtail.actions.revert_to_revision import RevertToRevisionAction
+from wagtail.models import ModelLogEntry, Revision
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
 from portal.access.factories import UserFactory
 from portal.access.sharing import share
 from portal.documents.factories import DocumentFactory
 from portal.documents.models import Document
 from portal.news.factories import make_article, make_section
 from portal.news.models import ArticlePage
-from wagtail.actions.revert_to_page_revision import RevertToPageRevisionAction
-from wagtail.actions.revert_to_revision import RevertToRevisionAction
-from wagtail.models import ModelLogEntry, Revision
-from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 pytestmark = pytest.mark.django_db
 

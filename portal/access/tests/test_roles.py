@@ -1,8 +1,9 @@
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
+from wagtail.models import GroupPagePermission, Page
+
 from portal.access.factories import UserFactory
 from portal.access.roles import ROLES, sync_roles
-from wagtail.models import GroupPagePermission, Page
 
 
 def test_every_role_of_the_brief_exists_after_migrating(db):

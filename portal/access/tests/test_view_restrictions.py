@@ -4,6 +4,8 @@ access, who may see its articles on every public surface."""
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from wagtail.models import PageViewRestriction
+
 from portal.access.factories import UserFactory
 from portal.comments.models import Comment
 from portal.documents.factories import DocumentFactory
@@ -11,7 +13,6 @@ from portal.documents.models import Attachment
 from portal.images.factories import ImageFactory
 from portal.news.factories import make_article, make_section
 from portal.news.models import ArticlePage
-from wagtail.models import PageViewRestriction
 
 pytestmark = pytest.mark.django_db
 

@@ -14,13 +14,14 @@ from django.contrib.auth.models import Group
 from django.test import override_settings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from wagtail.models import PageViewRestriction
+
 from portal.access.factories import UserFactory
 from portal.access.sharing import share
 from portal.documents.factories import DocumentFactory
 from portal.documents.types import DocumentType
 from portal.news.factories import make_section
 from portal.news.models import ArticlePage
-from wagtail.models import PageViewRestriction
 
 TYPES = [DocumentType.RESOLUTION, DocumentType.DIRECTIVE, DocumentType.CONCLUSION]
 LEVELS = ["public", "internal", "restricted"]

@@ -4,9 +4,9 @@ import re
 
 import pytest
 from playwright.sync_api import expect
+
 from portal.access.factories import UserFactory
 from portal.news.factories import make_article, make_section
-
 from tests.browser import log_in, screenshot
 
 pytestmark = pytest.mark.browser

@@ -25,7 +25,10 @@ def test_html_in_a_comment_is_shown_as_text(client, article):
         status=Comment.Status.APPROVED,
     )
     page = client.get(article.url).content.decode()
-    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;b&gt;đậm&lt;/b&gt;" in page
+    assert (
+        "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;b&gt;đậm&lt;/b&gt;"
+        in page
+    )
     assert "<b>đậm</b>" not in page
 
 

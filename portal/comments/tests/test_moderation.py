@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+
 from portal.access.factories import UserFactory
 from portal.comments.factories import CommentFactory
 from portal.comments.models import Comment

@@ -2,6 +2,7 @@ import re
 
 import pytest
 from django.core import mail
+
 from portal.access.factories import UserFactory
 from portal.comments.models import Comment
 from portal.news.factories import make_article

@@ -7,10 +7,11 @@ import io
 import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
-from portal.access.factories import UserFactory
-from portal.documents.models import ArchivePage
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.log_actions import log
+
+from portal.access.factories import UserFactory
+from portal.documents.models import ArchivePage
 
 TITLE = '=HYPERLINK("http://ke-gian.example/","Mở")'
 

@@ -3,9 +3,10 @@ library, which would serve files outside the access model, is closed."""
 
 import pytest
 from django.core.files.base import ContentFile
-from portal.access.factories import UserFactory
 from wagtail.documents import get_document_model
 from wagtail.rich_text import features
+
+from portal.access.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -3,12 +3,13 @@ from django.core.cache import caches
 from django.db import connection
 from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
+
 from portal.access.factories import UserFactory
 from portal.access.sharing import share
 from portal.core.cache import current_generation
 from portal.core.middleware import AnonymousPageCacheMiddleware
 from portal.news.factories import make_article, make_section
-from wagtail.models import Site
 
 pytestmark = pytest.mark.django_db
 

@@ -3,12 +3,12 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+
 from portal.access.factories import UserFactory
 from portal.correspondence.models import IncomingDocument
 from portal.documents.factories import IssuingBodyFactory
-from portal.followup.models import Task
-
 from portal.followup.factories import UnitFactory, member_of
+from portal.followup.models import Task
 from tests.browser import log_in, screenshot
 
 

@@ -2,12 +2,13 @@ from datetime import date
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from wagtail.models import ModelLogEntry
+
 from portal.access.factories import UserFactory
 from portal.correspondence.factories import IncomingDocumentFactory
 from portal.correspondence.models import IncomingDocument
 from portal.correspondence.models.incoming import REGISTER_INCOMING
 from portal.documents.factories import IssuingBodyFactory
-from wagtail.models import ModelLogEntry
 
 ADD_URL = "/admin/correspondence/incoming/new/"
 

@@ -2,12 +2,13 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
+from wagtail.models import ModelLogEntry
+
 from portal.access.factories import UserFactory
 from portal.correspondence.factories import OutgoingDocumentFactory
 from portal.correspondence.models import OutgoingDocument
 from portal.correspondence.models.outgoing import ARCHIVE, RELEASE
 from portal.documents.types import DocumentType
-from wagtail.models import ModelLogEntry
 
 
 def test_releasing_numbers_the_document_and_composes_its_symbol(db):

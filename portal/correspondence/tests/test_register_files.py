@@ -5,15 +5,15 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+
 from portal.access.factories import UserFactory
 from portal.correspondence.factories import (
     IncomingDocumentFactory,
     OutgoingDocumentFactory,
 )
 from portal.correspondence.models import IncomingDocument
-from portal.documents.factories import IssuingBodyFactory
-
 from portal.correspondence.tests.test_incoming_register import ADD_URL, form_data
+from portal.documents.factories import IssuingBodyFactory
 from tests import files
 
 REFUSAL = "Tệp này không thuộc loại được chấp nhận"

@@ -3,6 +3,7 @@ from datetime import date
 
 import pytest
 from openpyxl import load_workbook
+
 from portal.access.factories import UserFactory
 from portal.correspondence.factories import (
     IncomingDocumentFactory,

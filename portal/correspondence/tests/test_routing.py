@@ -3,6 +3,8 @@ from datetime import date
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
+from wagtail.models import ModelLogEntry
+
 from portal.access.factories import UserFactory
 from portal.correspondence.factories import (
     IncomingDocumentFactory,
@@ -11,10 +13,8 @@ from portal.correspondence.factories import (
 from portal.correspondence.models import Routing
 from portal.correspondence.models.routing import REPLY, ROUTE
 from portal.correspondence.statistics import register_tables
-from portal.followup.models import Bucket, Task
-from wagtail.models import ModelLogEntry
-
 from portal.followup.factories import UnitFactory, member_of
+from portal.followup.models import Bucket, Task
 
 TODAY = date(2026, 3, 12)
 

@@ -1,8 +1,9 @@
 """The demo answers at the address it serves, and calls nothing outside."""
 
+from wagtail.models import Site
+
 from portal.access.factories import UserFactory
 from portal.demo.site import load_home_page
-from wagtail.models import Site
 
 
 def test_the_demo_site_takes_the_address_it_is_served_at(client, db):

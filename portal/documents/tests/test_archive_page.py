@@ -1,6 +1,7 @@
 import pytest
 from django.core.files.base import ContentFile
 from guardian.shortcuts import assign_perm
+
 from portal.access.factories import UserFactory
 from portal.documents.factories import DocumentFactory, IssuingBodyFactory
 from portal.documents.models import Attachment, DocumentRelation

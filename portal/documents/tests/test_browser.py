@@ -3,12 +3,12 @@ import re
 
 import pytest
 from django.conf import settings
+
 from portal.access.factories import UserFactory
 from portal.documents.extraction import TextStatus
 from portal.documents.factories import DocumentFactory, IssuingBodyFactory
 from portal.documents.models import Document
 from portal.documents.types import DocumentType
-
 from tests import files
 from tests.browser import log_in, screenshot
 

@@ -8,12 +8,12 @@ import pytest
 from django.core.files.base import ContentFile
 from django.utils import translation
 from django_tasks import default_task_backend
+
 from portal.access.factories import UserFactory
 from portal.documents.extraction import TextStatus
 from portal.documents.factories import DocumentFactory
 from portal.documents.models import Attachment, Document
 from portal.documents.tasks import extract_attachment_text
-
 from tests import files
 
 OVER_LIMITS_NOTICE = (

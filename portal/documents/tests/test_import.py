@@ -3,6 +3,7 @@ import json
 import pytest
 from django.core.management import call_command
 from docx import Document as DocxDocument
+
 from portal.access.factories import UserFactory
 from portal.documents.importing import DocumentImporter
 from portal.documents.models import Document, DocumentRelation, IssuingBody

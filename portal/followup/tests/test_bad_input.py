@@ -5,10 +5,10 @@ from datetime import date
 import pytest
 import time_machine
 from django.urls import reverse
-from portal.access.factories import UserFactory
-from portal.followup.models import ExtensionRequest, ProgressReport, Status
 
+from portal.access.factories import UserFactory
 from portal.followup.factories import TaskFactory, UnitFactory, member_of
+from portal.followup.models import ExtensionRequest, ProgressReport, Status
 
 
 @pytest.fixture

@@ -9,15 +9,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
-from portal.access.factories import UserFactory
-from portal.followup.models import Status
 
+from portal.access.factories import UserFactory
 from portal.followup.factories import (
     ExtensionRequestFactory,
     TaskFactory,
     UnitFactory,
     member_of,
 )
+from portal.followup.models import Status
 
 TODAY = date(2026, 4, 15)
 

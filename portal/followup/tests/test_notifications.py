@@ -2,10 +2,10 @@
 them all with paging, and each one (or all) can be marked read."""
 
 from django.urls import reverse
-from portal.access.factories import PASSWORD, UserFactory
-from portal.followup.models import Notification
 
+from portal.access.factories import PASSWORD, UserFactory
 from portal.followup.factories import TaskFactory, UnitFactory, member_of
+from portal.followup.models import Notification
 
 LONG_TASK = (
     "Chủ trì, phối hợp với các ban, đơn vị liên quan xây dựng kế hoạch tổ chức "

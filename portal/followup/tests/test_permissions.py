@@ -1,10 +1,10 @@
 import pytest
 from django.urls import reverse
-from portal.access.factories import UserFactory
-from portal.followup.models import Task
 from wagtail.models import ModelLogEntry
 
+from portal.access.factories import UserFactory
 from portal.followup.factories import TaskFactory, UnitFactory, member_of
+from portal.followup.models import Task
 
 
 @pytest.fixture

@@ -3,10 +3,8 @@ from datetime import date
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
-from portal.access.factories import UserFactory
-from portal.followup.models import Bucket, Notification, Recurrence, Status, Task
-from portal.followup.models.tasks import add_months
 
+from portal.access.factories import UserFactory
 from portal.followup.factories import (
     ExtensionRequestFactory,
     ProgressReportFactory,
@@ -14,6 +12,8 @@ from portal.followup.factories import (
     UnitFactory,
     member_of,
 )
+from portal.followup.models import Bucket, Notification, Recurrence, Status, Task
+from portal.followup.models.tasks import add_months
 
 DEADLINE = date(2026, 3, 31)
 

@@ -6,11 +6,11 @@ import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from portal.access.factories import UserFactory
-from portal.followup.models import Bucket, Notification, Status
 from wagtail.models import ModelLogEntry
 
+from portal.access.factories import UserFactory
 from portal.followup.factories import TaskFactory, UnitFactory, member_of
+from portal.followup.models import Bucket, Notification, Status
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 import pytest
 from django.core.files.storage import default_storage
 from guardian.shortcuts import assign_perm
+
 from portal.access.factories import UserFactory
 from portal.images.factories import ImageFactory
 from portal.news.factories import make_article, make_section

@@ -6,11 +6,11 @@ import pytest
 from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
+
 from portal.access.factories import UserFactory
 from portal.images.factories import ImageFactory
 from portal.images.models import PortalImage, PortalRendition
 from portal.settings import base
-
 from tests import files
 
 pytestmark = pytest.mark.django_db

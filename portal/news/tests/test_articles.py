@@ -2,9 +2,10 @@ import datetime
 
 import pytest
 from guardian.shortcuts import assign_perm
+from wagtail.models import PageViewRestriction
+
 from portal.access.factories import UserFactory
 from portal.news.factories import make_article, make_section
-from wagtail.models import PageViewRestriction
 
 
 @pytest.fixture

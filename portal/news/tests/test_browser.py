@@ -2,8 +2,8 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from portal.news.factories import make_article, make_section
 
+from portal.news.factories import make_article, make_section
 from tests.browser import screenshot
 
 pytestmark = pytest.mark.browser
@@ -85,8 +85,8 @@ def test_public_pages_have_no_serious_accessibility_violations(
 
 def test_a_new_articles_address_is_its_title_in_ascii(browser_page, article):
     from playwright.sync_api import expect
-    from portal.access.factories import UserFactory
 
+    from portal.access.factories import UserFactory
     from tests.browser import log_in
 
     page = browser_page
