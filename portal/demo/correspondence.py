@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from portal.correspondence.models import IncomingDocument, OutgoingDocument, Routing
-from portal.demo.documents import _write_pdf
+from portal.demo.documents import _write_pdf, term_of
 from portal.documents.models import IssuingBody
 from portal.documents.types import DocumentType
 from portal.followup.models import Unit
@@ -142,7 +142,6 @@ ROUTED = [
     ("48-KH/BTGTU", "Ban Tuyên giáo Thành ủy", 20),
 ]
 OFFICE = ("Văn phòng Thành ủy", "VPTU")
-TERM = "XVII"
 
 
 def day_of(year, day, today):
@@ -202,7 +201,7 @@ def load_registers(today=None):
         entry = OutgoingDocument.objects.create(
             document_type=DocumentType(kind),
             issuer=office,
-            term=TERM,
+            term=term_of(OFFICE[1], today),
             title=title,
             signer="Lê Quang Minh",
             signer_position="Chánh Văn phòng",

@@ -66,6 +66,7 @@ RESOLUTION_15 = {
     "symbol": "15-NQ/TW",
     "issuer": "Bộ Chính trị",
     "issued_on": "2022-05-05",
+    "effective_on": "2022-05-05",
     "title": "Về phương hướng, nhiệm vụ phát triển Thủ đô Hà Nội đến năm 2030, tầm nhìn đến năm 2045",
     "signer": "Nguyễn Phú Trọng",
     "signer_position": "Tổng Bí thư",
@@ -73,6 +74,38 @@ RESOLUTION_15 = {
     "fields": ["Kinh tế", "Xây dựng Đảng"],
     "body": "\n\n".join(PARAGRAPHS),
 }
+# When each term began: the Central Committee's at its congresses (XIII in
+# February 2021, XIV in January 2026), Hà Nội's committee at its own (XVII in
+# October 2020, XVIII in October 2025).
+CENTRAL_TERMS = [
+    (date(2016, 1, 28), "XII"),
+    (date(2021, 2, 1), "XIII"),
+    (date(2026, 1, 23), "XIV"),
+]
+CITY_TERMS = [
+    (date(2015, 10, 30), "XVI"),
+    (date(2020, 10, 13), "XVII"),
+    (date(2025, 10, 16), "XVIII"),
+]
+CENTRAL_ISSUERS = {"TW", "VPTW"}
+
+
+def term_of(abbreviation, issued_on):
+    """The term an issuer's document of that date belongs to."""
+    terms = CENTRAL_TERMS if abbreviation in CENTRAL_ISSUERS else CITY_TERMS
+    return [term for began, term in terms if began <= issued_on][-1]
+
+
+def status_of(rng, issued_on, today):
+    """A document is superseded in part or in whole only after some years."""
+    age = (today - issued_on).days
+    if age > 3 * 365:
+        return rng.choice(["in_force"] * 3 + ["expired", "amended"])
+    if age > 2 * 365:
+        return rng.choice(["in_force"] * 4 + ["amended"])
+    return "in_force"
+
+
 PARTY_TYPES = [
     t
     for t in DocumentType
@@ -97,13 +130,15 @@ def demo_rows(files_dir, today=None):
                 "symbol": f"{n + 10 * type_index:02d}-{document_type.value}/{abbreviation}",
                 "issuer": issuer,
                 "issued_on": issued_on.isoformat(),
+                # Party documents take effect when signed.
+                "effective_on": issued_on.isoformat(),
                 "title": f"Về {topic}",
                 "signer": signer,
                 "signer_position": position,
-                "term": "XVII",
+                "term": term_of(abbreviation, issued_on),
                 "fields": rng.sample(FIELDS, 2),
                 "body": "\n\n".join(rng.sample(PARAGRAPHS, 3)),
-                "status": rng.choice(["in_force"] * 5 + ["expired", "amended"]),
+                "status": status_of(rng, issued_on, today),
             }
             if n == 6:
                 row["access"] = "internal"
@@ -130,6 +165,7 @@ def demo_rows(files_dir, today=None):
             "symbol": "30/2020/NĐ-CP",
             "issuer": "Chính phủ",
             "issued_on": "2020-03-05",
+            "effective_on": "2020-03-05",
             "title": "Về công tác văn thư",
             "signer": "Nguyễn Xuân Phúc",
             "signer_position": "Thủ tướng Chính phủ",

@@ -130,7 +130,7 @@ def load_news(home):
                 title=headline,  # the slug is made from it, in ASCII
                 lead=paragraphs[0],
                 author=rng.choice(["Trọng Toàn", "Minh Anh", "Thu Hà", "Quang Huy"]),
-                published_at=now - timedelta(days=order + 4 * number, hours=number),
+                published_at=now - timedelta(days=1 + order + 4 * number, hours=number),
                 hero_image=image,
                 hero_caption=f"{title}: ảnh minh họa",
                 body=[("paragraph", f"<p>{text}</p>") for text in paragraphs[1:]]

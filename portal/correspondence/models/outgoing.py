@@ -240,6 +240,8 @@ class OutgoingDocument(RegisterEntry):
             symbol=self.symbol,
             issuer=self.issuer,
             issued_on=self.released_on,
+            # A Party document takes effect when it is signed and released.
+            effective_on=self.released_on,
             signer=self.signer,
             signer_position=self.signer_position,
             term=self.term,

@@ -1,0 +1,49 @@
+from datetime import date, timedelta
+
+from django.core.management import call_command
+from django.utils import timezone
+
+from portal.comments.models import Comment
+from portal.demo.documents import term_of
+from portal.documents.models import Document
+from portal.news.models import ArticlePage
+
+CENTRAL = {"Bộ Chính trị", "Ban Bí thư", "Văn phòng Trung ương Đảng"}
+CITY = {
+    "Ban Thường vụ Thành ủy",
+    "Văn phòng Thành ủy",
+    "Ban Tuyên giáo Thành ủy",
+    "Ban Tổ chức Thành ủy",
+}
+
+
+def test_terms_follow_the_congresses():
+    assert term_of("TW", date(2025, 12, 30)) == "XIII"
+    assert term_of("TW", date(2026, 2, 3)) == "XIV"
+    assert term_of("VPTW", date(2021, 6, 1)) == "XIII"
+    assert term_of("VPTU", date(2025, 9, 30)) == "XVII"
+    assert term_of("BTCTU", date(2025, 11, 4)) == "XVIII"
+
+
+def test_the_demo_is_dated_in_the_past_with_terms_and_statuses_that_fit(db):
+    call_command("load_demo")
+    now = timezone.now()
+
+    assert not Comment.objects.filter(created_at__gt=now).exists()
+    assert not ArticlePage.objects.filter(published_at__gt=now).exists()
+    assert not Document.objects.filter(issued_on__gt=now.date()).exists()
+    for document in Document.objects.select_related("issuer"):
+        issued, body = document.issued_on, document.issuer.name
+        if body in CENTRAL and issued >= date(2026, 2, 1):
+            assert document.term == "XIV", document
+        if body in CENTRAL and date(2021, 3, 1) <= issued < date(2026, 1, 1):
+            assert document.term == "XIII", document
+        if body in CITY and issued >= date(2025, 11, 1):
+            assert document.term == "XVIII", document
+        if body in CITY and date(2020, 11, 1) <= issued < date(2025, 10, 1):
+            assert document.term == "XVII", document
+        assert document.effective_on and document.effective_on >= issued, document
+        if issued > now.date() - timedelta(days=2 * 365):
+            assert document.status == "in_force", document
+    terms = set(Document.objects.values_list("term", flat=True))
+    assert {"XIII", "XIV", "XVII", "XVIII"} <= terms
