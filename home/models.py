@@ -43,7 +43,11 @@ class HomePage(AsciiSlugMixin, Page):
         articles = ArticlePage.objects.visible_to(request.user).order_by(
             "-published_at"
         )
-        context["featured"] = articles.select_related("hero_image")[:3]
+        # Chosen by editors; the newest until they have chosen any.
+        chosen = articles.filter(featured=True)
+        context["featured"] = (chosen if chosen.exists() else articles).select_related(
+            "hero_image"
+        )[:3]
         context["sections"] = [
             (section, section.articles_for(request.user)[:4])
             for section in SectionPage.objects.child_of(self)

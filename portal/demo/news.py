@@ -83,6 +83,12 @@ SECTIONS = {
         ],
     ),
 }
+# What the editors chose for the home page's "Tin nổi bật".
+FEATURED = {
+    "Hội nghị trực tuyến quán triệt nghị quyết của Trung ương",
+    "Văn phòng Thành ủy ban hành hướng dẫn thể thức văn bản mới",
+    "Đưa vào sử dụng phần mềm theo dõi, đôn đốc nhiệm vụ",
+}
 SENTENCES = [
     "Năm qua, hệ thống văn phòng cấp ủy đã tham mưu, thẩm định và phục vụ ban hành khoảng 800 văn bản lớn của cấp ủy.",
     "Đã tổ chức 40 hội nghị trực tuyến, kết nối đến các điểm cầu quận, huyện, xã, phường, thị trấn.",
@@ -136,6 +142,7 @@ def load_news(home):
                 body=[("paragraph", f"<p>{text}</p>") for text in paragraphs[1:]]
                 + [("quote", {"text": paragraphs[-1], "source": "Văn phòng Thành ủy"})],
                 access="internal" if number == 9 else "public",
+                featured=headline in FEATURED,
             )
             section.add_child(instance=article)
             article.tags.add(title, "Văn phòng cấp ủy")

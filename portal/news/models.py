@@ -123,6 +123,11 @@ class ArticlePage(
     tags = ClusterTaggableManager(
         through=ArticleTag, blank=True, verbose_name=_("tags")
     )
+    featured = models.BooleanField(
+        _("featured"),
+        default=False,
+        help_text=_("Shown under “Featured” on the home page"),
+    )
 
     objects = PageManager.from_queryset(ArticleQuerySet)()
 
@@ -136,6 +141,7 @@ class ArticlePage(
         FieldPanel("author"),
         FieldPanel("published_at"),
         FieldPanel("tags"),
+        FieldPanel("featured"),
     ]
     # Who may read it is set with the page's Sharing button (see wagtail_hooks).
     search_fields = Page.search_fields + [

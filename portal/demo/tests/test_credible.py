@@ -45,5 +45,12 @@ def test_the_demo_is_dated_in_the_past_with_terms_and_statuses_that_fit(db):
         assert document.effective_on and document.effective_on >= issued, document
         if issued > now.date() - timedelta(days=2 * 365):
             assert document.status == "in_force", document
+    assert set(
+        ArticlePage.objects.filter(featured=True).values_list("title", flat=True)
+    ) == {
+        "Hội nghị trực tuyến quán triệt nghị quyết của Trung ương",
+        "Văn phòng Thành ủy ban hành hướng dẫn thể thức văn bản mới",
+        "Đưa vào sử dụng phần mềm theo dõi, đôn đốc nhiệm vụ",
+    }
     terms = set(Document.objects.values_list("term", flat=True))
     assert {"XIII", "XIV", "XVII", "XVIII"} <= terms
