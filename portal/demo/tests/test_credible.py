@@ -4,6 +4,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from portal.comments.models import Comment
+from portal.core.text import fold
 from portal.demo.documents import term_of
 from portal.documents.models import Document
 from portal.news.models import ArticlePage
@@ -15,6 +16,10 @@ CITY = {
     "Ban Tuyên giáo Thành ủy",
     "Ban Tổ chức Thành ủy",
 }
+
+
+def words(text):
+    return fold(text).lower().replace(",", " ").replace(":", " ").split()
 
 
 def test_terms_follow_the_congresses():
@@ -52,5 +57,8 @@ def test_the_demo_is_dated_in_the_past_with_terms_and_statuses_that_fit(db):
         "Văn phòng Thành ủy ban hành hướng dẫn thể thức văn bản mới",
         "Đưa vào sử dụng phần mềm theo dõi, đôn đốc nhiệm vụ",
     }
+    for title, lead in ArticlePage.objects.values_list("title", "lead"):
+        title_words = {word for word in words(title) if len(word) > 3}
+        assert title_words & set(words(lead)), title
     terms = set(Document.objects.values_list("term", flat=True))
     assert {"XIII", "XIV", "XVII", "XVIII"} <= terms
