@@ -9,16 +9,10 @@ leaves out what lies under a view restriction the reader fails (see
 from django.utils.timezone import localdate
 from wagtail.models import Page
 
-from portal.access.models import is_visible
 from portal.access.principals import PUBLIC
 from portal.access.restrictions import path_prefixes
 from search.highlight import highlight, snippet
 from search.query import SearchHit
-
-
-def page_is_visible_to(page, user):
-    """Whether a page without search rules of its own may be shown to the user."""
-    return is_visible(page, user)
 
 
 def search_extras_for(item):

@@ -9,7 +9,8 @@ from collections import defaultdict
 
 from django.apps import apps
 
-from search.pages import page_is_visible_to, page_search_hits
+from portal.access.models import is_visible
+from search.pages import page_search_hits
 
 
 class PortalSearchMixin:
@@ -36,7 +37,7 @@ class PortalSearchMixin:
                 items = [
                     page
                     for page in model.objects.live().in_bulk(pks).values()
-                    if page_is_visible_to(page, user)
+                    if is_visible(page, user)
                 ]
                 found = page_search_hits(items, terms)
             for item, hit in zip(items, found, strict=True):
