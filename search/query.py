@@ -4,8 +4,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from portal.core.symbols import looks_like_symbol, symbol_key
 from portal.core.text import words
-from portal.documents.symbols import looks_like_symbol, symbol_key
 
 _PHRASE = re.compile(r'"([^"]+)"')
 MAX_WORDS = 32

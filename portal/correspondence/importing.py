@@ -22,6 +22,7 @@ from portal.core.importing import (
     not_utf8,
     refused,
 )
+from portal.core.symbols import Symbol
 from portal.core.text import fold, normalize
 from portal.correspondence.models import (
     Confidentiality,
@@ -31,7 +32,6 @@ from portal.correspondence.models import (
     Urgency,
 )
 from portal.documents.models import IssuingBody
-from portal.documents.symbols import Symbol
 from portal.documents.types import DocumentType
 
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")

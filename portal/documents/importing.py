@@ -38,6 +38,7 @@ from portal.core.importing import (
     not_utf8,
     refused,
 )
+from portal.core.symbols import symbol_key
 from portal.core.text import normalize
 from portal.documents.models import (
     Attachment,
@@ -46,7 +47,6 @@ from portal.documents.models import (
     IssuingBody,
     SubjectArea,
 )
-from portal.documents.symbols import symbol_key
 from portal.documents.types import DocumentType, EffectiveStatus, RelationKind
 
 REQUIRED = ("type", "symbol", "issuer", "issued_on", "title")

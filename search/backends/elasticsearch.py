@@ -26,8 +26,8 @@ from modelsearch.query import PlainText
 
 from portal.access import restrictions
 from portal.access.principals import principals_for_user, sees_everything
+from portal.core.symbols import symbol_key
 from portal.core.text import fold, normalize, with_folded
-from portal.documents.symbols import symbol_key
 from search.backends.portal import PortalSearchMixin
 from search.models import PendingIndexUpdate
 from search.pages import search_extras_for, takes_part

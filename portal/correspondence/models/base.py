@@ -3,10 +3,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.models import FoldedSearchText
+from portal.core.symbols import symbol_key
 from portal.core.text import words
 from portal.core.uploads import SCAN_KINDS, FileKindValidator
 from portal.documents.models.document import DocumentQuerySet, private_storage
-from portal.documents.symbols import symbol_key
 
 from .choices import Confidentiality, Urgency
 

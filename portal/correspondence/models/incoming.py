@@ -5,8 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from portal.core.symbols import symbol_key
 from portal.core.text import normalize
-from portal.documents.symbols import symbol_key
 from portal.documents.types import DocumentType
 
 from .base import RegisterEntry

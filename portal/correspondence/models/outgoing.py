@@ -7,10 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from portal.access.models import AccessLevel
+from portal.core.symbols import Symbol, symbol_key
 from portal.core.text import normalize
 from portal.core.uploads import DOCUMENT_KINDS
 from portal.documents.models import Attachment, Document
-from portal.documents.symbols import Symbol, symbol_key
 
 from .base import RegisterEntry, RegisterQuerySet, register_file
 from .choices import PARTY_TYPE_CHOICES

@@ -6,7 +6,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from portal.documents.symbols import symbol_key
+from portal.core.symbols import symbol_key
 from portal.followup.models import Task
 
 from .incoming import IncomingDocument

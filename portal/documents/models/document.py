@@ -27,11 +27,11 @@ from portal.access.models import AccessControlled, AccessControlledQuerySet
 from portal.access.restrictions import path_prefixes
 from portal.core.cache import get_or_compute
 from portal.core.models import FoldedSearchText
+from portal.core.symbols import Symbol, symbol_key
 from portal.core.text import fold, normalize
 from portal.core.uploads import DOCUMENT_KINDS, FileKindValidator
 from portal.documents.extraction import TextStatus, extract_text
 from portal.documents.models.archive_page import ArchivePage
-from portal.documents.symbols import Symbol, symbol_key
 from portal.documents.tasks import extract_attachment_text
 from portal.documents.types import (
     INVERSE_LABELS,

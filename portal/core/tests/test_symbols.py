@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from portal.documents.symbols import Symbol, looks_like_symbol, symbol_key
+from portal.core.symbols import Symbol, looks_like_symbol, symbol_key
 
 
 @pytest.mark.parametrize(
