@@ -17,6 +17,17 @@ DRAFTING = [
 ]
 APPROVING = [*DRAFTING, "documents.publish_document", "documents.delete_document"]
 MODERATING = ["comments.view_comment", "comments.change_comment"]
+# The weekly work schedule's events, edited as snippets like documents.
+SCHEDULING = [
+    "schedule.add_event",
+    "schedule.change_event",
+    "schedule.lock_event",
+]
+APPROVING_SCHEDULE = [
+    *SCHEDULING,
+    "schedule.publish_event",
+    "schedule.delete_event",
+]
 REGISTERING = [
     *DRAFTING,
     "documents.add_issuingbody",
@@ -71,7 +82,7 @@ ROLES = [
     Role(
         "editor",
         "Biên tập viên",
-        permissions=[ADMIN_ACCESS, *DRAFTING, *MODERATING],
+        permissions=[ADMIN_ACCESS, *DRAFTING, *MODERATING, *SCHEDULING],
         page_permissions=EDITING,
         collection_permissions=MEDIA,
     ),
@@ -81,6 +92,7 @@ ROLES = [
         permissions=[
             ADMIN_ACCESS,
             *APPROVING,
+            *APPROVING_SCHEDULE,
             *MODERATING,
             *FOLLOWING_UP,
             *READING_REGISTERS,
@@ -110,6 +122,7 @@ ROLES = [
             "wagtailcore.change_site",
             "home.change_officeinformation",
             *APPROVING,
+            *APPROVING_SCHEDULE,
             *REGISTERING,
             *MODERATING,
             "comments.delete_comment",

@@ -1,14 +1,11 @@
-import secrets
-
 from django import forms
-from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput
 
+from portal.correspondence.kept_scans import KeptScans
 from portal.correspondence.models import IncomingDocument, OutgoingDocument
 from portal.followup.models import Unit
 
@@ -24,9 +21,6 @@ class IncomingDocumentForm(WagtailAdminModelForm):
     # The scan chosen before a duplicate warning, kept on the server so the
     # clerk does not choose it again: a signed reference to a temporary copy.
     kept_scan = forms.CharField(required=False, widget=forms.HiddenInput)
-
-    KEPT_SCAN_SALT = "correspondence.kept_scan"
-    KEPT_SCAN_MAX_AGE = 6 * 3600
 
     class Meta:
         error_messages = {
@@ -46,39 +40,23 @@ class IncomingDocumentForm(WagtailAdminModelForm):
             self.fields["file"].error_messages["required"] = _(
                 "Attach the scanned document."
             )
+        self.kept_scans = KeptScans(IncomingDocument._meta.get_field("file").storage)
         if self.is_bound and not self.files.get("file"):
-            if scan := self._kept_scan():
+            if scan := self.kept_scans.take(self.data.get("kept_scan", "")):
                 self.files = self.files.copy()
                 self.files["file"] = scan
 
-    def _storage(self):
-        return IncomingDocument._meta.get_field("file").storage
-
-    def _kept_scan(self):
-        try:
-            path = signing.loads(
-                self.data.get("kept_scan", ""),
-                salt=self.KEPT_SCAN_SALT,
-                max_age=self.KEPT_SCAN_MAX_AGE,
-            )
-        except signing.BadSignature:
-            return None
-        storage = self._storage()
-        if not storage.exists(path):
-            return None
-        with storage.open(path, "rb") as handle:
-            return SimpleUploadedFile(path.rsplit("/", 1)[-1], handle.read())
-
     def _keep_scan(self, scan):
         """Keep the chosen scan through the duplicate warning."""
-        path = self._storage().save(
-            f"kept-scans/{secrets.token_hex(8)}/{scan.name}", scan
-        )
         self.data = self.data.copy()
-        self.data["kept_scan"] = signing.dumps(path, salt=self.KEPT_SCAN_SALT)
+        self.data["kept_scan"] = self.kept_scans.keep(scan)
         return _("%(name)s is kept: choose a file only to replace it.") % {
             "name": scan.name
         }
+
+    def discard_kept_scan(self):
+        """Called once the entry is saved with its own copy of the scan."""
+        self.kept_scans.discard(self.data.get("kept_scan", ""))
 
     def clean(self):
         cleaned_data = super().clean()

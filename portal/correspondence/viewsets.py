@@ -116,7 +116,9 @@ class RegisterIncomingView(generic.CreateView):
     """Registering gives the entry its arrival number, in the same transaction."""
 
     def save_instance(self):
-        return self.form.instance.register(user=self.request.user)
+        entry = self.form.instance.register(user=self.request.user)
+        self.form.discard_kept_scan()
+        return entry
 
 
 class IncomingIndexView(RegisterIndexView):

@@ -155,6 +155,56 @@ class Event(
     def week(self):
         return week_start(self.date)
 
+    def attendees(self):
+        """Every active staff member who takes part: chair, participants and the
+        members of the participating units."""
+        from django.contrib.auth import get_user_model
+
+        return (
+            get_user_model()
+            .objects.filter(
+                Q(pk=self.chair_id)
+                | Q(events=self)
+                | Q(unit_memberships__unit__in=self.participant_units.all()),
+                is_active=True,
+            )
+            .distinct()
+        )
+
+    def people(self):
+        """Who is booked: the chair and the participants (unsaved choices too)."""
+        people = list(self.participants.all())
+        if self.chair_id and self.chair not in people:
+            people.append(self.chair)
+        return people
+
+    def conflicts(self):
+        """Other events at overlapping times on the same day that book one of
+        this event's people or units: (event, shared people, shared units)."""
+        people = self.people()
+        units = list(self.participant_units.all())
+        if not people and not units:
+            return []
+        others = (
+            Event.objects.overlapping(self)
+            .filter(
+                Q(chair__in=people)
+                | Q(participants__in=people)
+                | Q(participant_units__in=units)
+            )
+            .distinct()
+            .select_related("chair")
+            .prefetch_related("participants", "participant_units")
+        )
+        return [
+            (
+                other,
+                [person for person in people if person in other.people()],
+                [unit for unit in units if unit in other.participant_units.all()],
+            )
+            for other in others
+        ]
+
 
 class FeedToken(models.Model):
     """The secret in a staff member's personal calendar feed address.
