@@ -52,6 +52,13 @@ READING_REGISTERS = [
     "correspondence.view_outgoingdocument",
 ]
 ROUTING = ["correspondence.add_routing", "correspondence.change_routing"]
+# Meetings: the office organises them (clerks), leaders read them and their counts.
+READING_MEETINGS = ["meetings.view_meeting"]
+ORGANISING_MEETINGS = [
+    *READING_MEETINGS,
+    "meetings.add_meeting",
+    "meetings.change_meeting",
+]
 KEEPING_REGISTERS = [
     *READING_REGISTERS,
     *ROUTING,
@@ -97,6 +104,7 @@ ROLES = [
             *FOLLOWING_UP,
             *READING_REGISTERS,
             *ROUTING,
+            *READING_MEETINGS,
         ],
         page_permissions=PUBLISHING,
         collection_permissions=MEDIA,
@@ -104,7 +112,13 @@ ROLES = [
     Role(
         "clerk",
         "Văn thư",
-        permissions=[ADMIN_ACCESS, *REGISTERING, *ASSIGNING, *KEEPING_REGISTERS],
+        permissions=[
+            ADMIN_ACCESS,
+            *REGISTERING,
+            *ASSIGNING,
+            *KEEPING_REGISTERS,
+            *ORGANISING_MEETINGS,
+        ],
         page_permissions=EDITING,
     ),
     Role(
@@ -128,6 +142,7 @@ ROLES = [
             "comments.delete_comment",
             *ASSIGNING,
             *KEEPING_REGISTERS,
+            *ORGANISING_MEETINGS,
         ],
         page_permissions=PUBLISHING,
         collection_permissions=MEDIA,

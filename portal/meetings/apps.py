@@ -6,3 +6,8 @@ class MeetingsConfig(AppConfig):
     name = "portal.meetings"
     label = "meetings"
     verbose_name = _("Meetings and conferences")
+
+    def ready(self):
+        from portal.meetings.signal_handlers import register_signal_handlers
+
+        register_signal_handlers()
