@@ -1,20 +1,30 @@
-"""The embedded default: Wagtail's database backend, plus the portal's search.
+"""The portal's search in SQL, shared by the backend of every database vendor.
 
 Each searchable model stores its folded words in ``search_text`` (and its
 title's in ``search_title``); a query requires every folded word as a whole
-word, and one query returns each match with what the facets and the ranking
-need: symbol matches first, then the most title words, then the newest.
+word. The database does the counting and the paging: one COUNT over the
+matches of every model, one GROUP BY per facet and model, and one ordered
+UNION of every model's matches of which only the asked page is read. The
+order: an exact symbol, then a symbol's prefix, then the most title words,
+then the newest.
 """
 
 from collections import Counter
 
-from django.db.models import Case, IntegerField, Q, Value, When
-from modelsearch.backends.database import SearchBackend as vendor_backend
+from django.db.models import Case, CharField, Count, F, Q, Value, When
+from django.db.models.functions import TruncDate
 
 from search.backends.portal import PortalSearchMixin
-from search.query import SearchResults
+from search.query import SearchRequest, SearchResults
 
 FACETS = ["type", "issuer", "year", "status"]
+HIT = ["hit_label", "hit_pk", "hit_symbol_rank", "hit_in_title", "hit_day"]
+ORDER = {
+    "relevance": ["hit_symbol_rank", "-hit_in_title", "-hit_day"],
+    "newest": ["-hit_day", "hit_symbol_rank"],
+}
+# Ties are broken the same way on every page, so that no hit shows twice.
+TIE_BREAK = ["hit_label", "-hit_pk"]
 
 
 class PortalDatabaseSearchMixin(PortalSearchMixin):
@@ -31,49 +41,34 @@ class PortalDatabaseSearchMixin(PortalSearchMixin):
         super().delete(obj)
 
     def portal_search(self, request, user, models):
-        rows = self._rows_of_all(models, request, user, "and")
+        matches = self._matches(models, request, user, "and")
+        count = self._count(matches)
         relaxed = False
-        if not rows and request.may_relax:
-            rows = self._rows_of_all(models, request, user, "or")
-            relaxed = bool(rows)
-        # One pass over the matches gives the count, every facet and the order.
-        facets = {
-            name: dict(
-                Counter(str(row[name]) for row in rows if row.get(name) is not None)
+        if not count and request.may_relax:
+            matches = self._matches(models, request, user, "or")
+            count = self._count(matches)
+            relaxed = bool(count)
+        if not count:
+            return SearchResults(
+                request=request, count=0, hits=[], facets={name: {} for name in FACETS}
             )
-            for name in FACETS
-        }
-        if request.sort == "newest":
-            rows.sort(key=lambda row: (-row["day"], row["symbol_rank"]))
-        else:
-            rows.sort(
-                key=lambda row: (row["symbol_rank"], -row["in_title"], -row["day"])
-            )
-        window = rows[request.offset : request.offset + request.per_page]
+        ranked = [self._ranked(queryset, request) for queryset in matches]
+        page = (
+            ranked[0]
+            .union(*ranked[1:], all=True)
+            .order_by(*ORDER[request.sort], *TIE_BREAK)
+        )[request.offset : request.offset + request.per_page]
         return SearchResults(
             request=request,
-            count=len(rows),
+            count=count,
             hits=self.present(
-                [(row["label"], row["pk"]) for row in window], request.terms, user
+                [(label, pk) for label, pk, *_ in page], request.terms, user
             ),
-            facets=facets,
+            facets=self._facets(matches),
             relaxed=relaxed,
         )
 
-    def _rows_of_all(self, models, request, user, operator):
-        return [
-            row
-            for model in self._with_search_text(models)
-            for row in self._rows(
-                model,
-                self._matching(self._filtered(model, request, user), request, operator),
-                request,
-            )
-        ]
-
     def portal_suggest(self, text, user, models, limit=8):
-        from search.query import SearchRequest
-
         request = SearchRequest(text=text)
         keys = []
         for model in self._with_search_text(models):
@@ -94,12 +89,52 @@ class PortalDatabaseSearchMixin(PortalSearchMixin):
         # Only models that keep folded words (FoldedSearchText) are searched here.
         return [model for model in models if hasattr(model, "search_db_fields")]
 
+    def _matches(self, models, request, user, operator):
+        """Each model's matching items the user may see, as querysets."""
+        return [
+            self._matching(queryset, request, operator)
+            for model in self._with_search_text(models)
+            if (queryset := self._filtered(model, request, user)) is not None
+        ]
+
+    def _count(self, matches):
+        if not matches:
+            return 0
+        pks = [queryset.order_by().values("pk") for queryset in matches]
+        return pks[0].union(*pks[1:], all=True).count()
+
+    def _facets(self, matches):
+        """Every bucket of every facet, the largest first, as the engine gives them."""
+        facets = {name: Counter() for name in FACETS}
+        for queryset in matches:
+            fields = queryset.model.search_db_fields
+            for name in FACETS:
+                if name not in fields:
+                    continue
+                buckets = (
+                    queryset.order_by()
+                    .values_list(fields[name])
+                    .annotate(count=Count("pk"))
+                )
+                for value, count in buckets:
+                    if value is not None:
+                        facets[name][str(value)] += count
+        return {
+            name: dict(
+                sorted(counts.items(), key=lambda bucket: (-bucket[1], bucket[0]))
+            )
+            for name, counts in facets.items()
+        }
+
     def _filtered(self, model, request, user):
+        """The model's items the user may see within the filters and dates, or
+        None when a filter does not apply to the model (a document type asked
+        of news articles)."""
         fields = model.search_db_fields
         queryset = model.objects.visible_to(user)
         for name, value in request.filters.items():
-            if name not in fields:  # e.g. a document type asked of news articles
-                return queryset.none()
+            if name not in fields:
+                return None
             queryset = queryset.filter(**{fields[name]: value})
         day = fields["date"]
         if model._meta.get_field(day).get_internal_type() == "DateTimeField":
@@ -123,60 +158,41 @@ class PortalDatabaseSearchMixin(PortalSearchMixin):
             text = text | Q(**{f"{symbol}__startswith": key})
         return queryset.filter(text)
 
-    def _rows(self, model, matches, request):
-        """Each match with what ranking and facets need, in a single query."""
-        key = request.symbol_key or "\\0"
-        words = request.words + request.phrases
-
-        def count_of(field):
-            return sum(
-                (
-                    Case(
-                        When(**{f"{field}__contains": f" {word} "}, then=Value(1)),
-                        default=Value(0),
-                        output_field=IntegerField(),
-                    )
-                    for word in words
-                ),
-                Value(0),
-            )
-
+    def _ranked(self, matches, request):
+        """The matches as rows of ``HIT``: what the order needs, in SQL."""
+        model = matches.model
         fields = model.search_db_fields
-        facets = [name for name in FACETS if name in fields]
-        names = ["pk", "symbol_rank", "in_title", "date", *facets]
-        symbol = fields.get("symbol")
+        symbol, key = fields.get("symbol"), request.symbol_key
         symbol_rank = (
             Case(
                 When(**{symbol: key}, then=Value(0)),
                 When(**{f"{symbol}__startswith": key}, then=Value(1)),
                 default=Value(2),
-                output_field=IntegerField(),
             )
-            if symbol
-            else Value(2, output_field=IntegerField())
+            if symbol and key
+            else Value(2)
         )
-        rows = matches.annotate(
-            symbol_rank=symbol_rank, in_title=count_of("search_title")
-        ).values_list(
-            "pk",
-            "symbol_rank",
-            "in_title",
-            fields["date"],
-            *(fields[name] for name in facets),
+        in_title = sum(
+            (
+                Case(
+                    When(search_title__contains=f" {word} ", then=Value(1)),
+                    default=Value(0),
+                )
+                for word in request.words + request.phrases
+            ),
+            Value(0),
         )
-        label = model._meta.label
-        found = [dict(zip(names, row, strict=True)) for row in rows]
-        for row in found:
-            row.update(label=label, day=row["date"].toordinal())
-        return found
-
-
-def SearchBackend(params):
-    """Wagtail's database backend for this database, with the portal's search."""
-    backend = vendor_backend(params)
-    backend.__class__ = type(
-        f"Portal{type(backend).__name__}",
-        (PortalDatabaseSearchMixin, type(backend)),
-        {},
-    )
-    return backend
+        date = fields["date"]
+        is_moment = model._meta.get_field(date).get_internal_type() == "DateTimeField"
+        return (
+            matches.annotate(
+                hit_label=Value(model._meta.label, output_field=CharField()),
+                hit_pk=F("pk"),
+                hit_symbol_rank=symbol_rank,
+                hit_in_title=in_title,
+                # The day in the portal's time zone, as the date filters read it.
+                hit_day=TruncDate(date) if is_moment else F(date),
+            )
+            .values_list(*HIT)
+            .order_by()
+        )  # only the union is ordered
