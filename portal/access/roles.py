@@ -44,6 +44,12 @@ ASSIGNING = [
     "followup.add_unit",
     "followup.change_unit",
 ]
+# The staff directory's positions and phones, kept with the units by clerks.
+KEEPING_DIRECTORY = [
+    "directory.add_staffcontact",
+    "directory.change_staffcontact",
+    "directory.delete_staffcontact",
+]
 
 # The correspondence registers: clerks keep them, leaders read them and route
 # incoming documents to the units (clerks record instructions for them too).
@@ -116,6 +122,7 @@ ROLES = [
             ADMIN_ACCESS,
             *REGISTERING,
             *ASSIGNING,
+            *KEEPING_DIRECTORY,
             *KEEPING_REGISTERS,
             *ORGANISING_MEETINGS,
         ],
@@ -141,6 +148,7 @@ ROLES = [
             *MODERATING,
             "comments.delete_comment",
             *ASSIGNING,
+            *KEEPING_DIRECTORY,
             *KEEPING_REGISTERS,
             *ORGANISING_MEETINGS,
         ],
