@@ -49,6 +49,8 @@ urlpatterns = [
     path("noi-bo/cuoc-hop/", include("portal.meetings.urls")),
     path("noi-bo/danh-ba/", include("portal.directory.urls")),
     path("noi-bo/", include("portal.followup.urls")),
+    path("api/", include("portal.api.urls")),
+    path("tim-kiem-da-luu/", include("portal.alerts.urls")),
     path("lich-cong-tac/", include("portal.schedule.urls")),
     path("feeds/", ArticlesFeed(), name="feed"),
     path("feeds/<slug:section>/", ArticlesFeed(), name="section_feed"),

@@ -69,6 +69,10 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    # the read-only JSON API (portal.api): its messages, tokens and schema
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -292,6 +296,8 @@ PORTAL_PAGE_CACHE_SKIP = (
     "/login/",
     "/search/",
     "/documents/",
+    # answers depend on the caller's token, which the cache does not see
+    "/api/",
     "/django-admin/",
 )
 
@@ -341,3 +347,12 @@ LOGGING = {
 
 # Follow-up: send_reminders urges units this many days before a deadline.
 FOLLOWUP_REMINDER_DAYS = int(os.environ.get("FOLLOWUP_REMINDER_DAYS", "3"))
+
+# The read-only JSON API (portal.api); its views set everything else.
+REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API văn bản và tin bài",
+    "DESCRIPTION": "Đọc văn bản và tin bài mà người gọi được phép xem.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+}

@@ -13,6 +13,7 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from guardian.shortcuts import assign_perm
+from rest_framework.authtoken.models import Token
 from wagtail.documents import get_document_model
 from wagtail.log_actions import log
 
@@ -179,6 +180,25 @@ def library_document(level):
     return document
 
 
+def api_get(client, url):
+    """An API request with the signed-in user's token (anonymous without one)."""
+    user_id = client.session.get("_auth_user_id")
+    headers = {}
+    if user_id:
+        token, _created = Token.objects.get_or_create(user_id=user_id)
+        headers["HTTP_AUTHORIZATION"] = f"Token {token.key}"
+    return client.get(url, **headers)
+
+
+def api_lists_and_shows(client, kind, pk):
+    listing = api_get(client, f"/api/v1/{kind}/")
+    return agreed(
+        listing.status_code == 200
+        and pk in [item["id"] for item in listing.json()["results"]],
+        api_get(client, f"/api/v1/{kind}/{pk}/").status_code == 200,
+    )
+
+
 SURFACES = {
     "page": lambda c, a, doc, att, art, level: (
         c.get(a.document_url(doc)).status_code == 200
@@ -250,6 +270,12 @@ SURFACES = {
     ),
     "document_sitemap": lambda c, a, doc, att, art, level: (
         a.document_url(doc) in c.get("/sitemap-van-ban.xml").content.decode()
+    ),
+    "api_document": lambda c, a, doc, att, art, level: api_lists_and_shows(
+        c, "documents", doc.pk
+    ),
+    "api_article": lambda c, a, doc, att, art, level: api_lists_and_shows(
+        c, "articles", art.pk
     ),
     "admin_document_views": admin_document_views,
     "admin_document_chooser": admin_document_chooser,
