@@ -46,6 +46,7 @@ urlpatterns = [
     ),
     path("binh-luan/", include("portal.comments.urls")),
     path("anh/", include("portal.images.urls")),
+    path("hoi-dap/", include("portal.questions.urls")),
     path("noi-bo/cuoc-hop/", include("portal.meetings.urls")),
     path("noi-bo/danh-ba/", include("portal.directory.urls")),
     path("noi-bo/", include("portal.followup.urls")),

@@ -51,6 +51,12 @@ KEEPING_DIRECTORY = [
     "directory.delete_staffcontact",
 ]
 
+# Readers' questions: units draft answers (to the questions of their units),
+# clerks assign questions to units, approvers publish the answers.
+ANSWERING_QUESTIONS = ["questions.view_question", "questions.change_question"]
+ASSIGNING_QUESTIONS = [*ANSWERING_QUESTIONS, "questions.assign_question"]
+PUBLISHING_QUESTIONS = [*ANSWERING_QUESTIONS, "questions.publish_question"]
+
 # The correspondence registers: clerks keep them, leaders read them and route
 # incoming documents to the units (clerks record instructions for them too).
 READING_REGISTERS = [
@@ -95,7 +101,13 @@ ROLES = [
     Role(
         "editor",
         "Biên tập viên",
-        permissions=[ADMIN_ACCESS, *DRAFTING, *MODERATING, *SCHEDULING],
+        permissions=[
+            ADMIN_ACCESS,
+            *DRAFTING,
+            *MODERATING,
+            *SCHEDULING,
+            *ANSWERING_QUESTIONS,
+        ],
         page_permissions=EDITING,
         collection_permissions=MEDIA,
     ),
@@ -111,6 +123,7 @@ ROLES = [
             *READING_REGISTERS,
             *ROUTING,
             *READING_MEETINGS,
+            *PUBLISHING_QUESTIONS,
         ],
         page_permissions=PUBLISHING,
         collection_permissions=MEDIA,
@@ -125,6 +138,7 @@ ROLES = [
             *KEEPING_DIRECTORY,
             *KEEPING_REGISTERS,
             *ORGANISING_MEETINGS,
+            *ASSIGNING_QUESTIONS,
         ],
         page_permissions=EDITING,
     ),
@@ -151,6 +165,8 @@ ROLES = [
             *KEEPING_DIRECTORY,
             *KEEPING_REGISTERS,
             *ORGANISING_MEETINGS,
+            *ASSIGNING_QUESTIONS,
+            "questions.publish_question",
         ],
         page_permissions=PUBLISHING,
         collection_permissions=MEDIA,

@@ -2,7 +2,7 @@
 
 The answer never reaches the page: the image's response carries it, hashed and
 signed, in a cookie. Cached pages therefore stay the same for every reader,
-and each code's random key lets one comment through, once. A wrong answer
+and each code's random key lets one comment or question through, once. A wrong answer
 spends the code too, so each guess costs a new image.
 """
 
@@ -42,17 +42,19 @@ def max_age():
     return settings.COMMENTS_CAPTCHA_MAX_AGE
 
 
-def check(token, answer):
+def check(token, answer, resubmitted=lambda key: False):
     """The challenge's key when `answer` solves it, otherwise None.
 
-    A wrong answer spends the challenge: the right one is refused after it.
+    A wrong answer spends the challenge: the right one is refused after it. So
+    does what a right one let through (``SpentCode.objects.spend`` on saving),
+    except a second submit of the same form, which ``resubmitted(key)`` tells.
     """
     try:
         challenge = signing.loads(token or "", salt=SALT, max_age=max_age())
     except signing.BadSignature:
         return None
     key = challenge["key"]
-    if SpentCode.objects.is_spent(key):
+    if SpentCode.objects.is_spent(key) and not resubmitted(key):
         return None
     if constant_time_compare(challenge["digest"], _digest(answer or "", key)):
         return key

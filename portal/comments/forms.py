@@ -4,14 +4,17 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from portal.comments import captcha
-from portal.comments.models import Comment
+from portal.comments.models import Comment, SpentCode
 from portal.comments.validators import normalize_phone_number
 
 # Tags the thanks for a sent comment, shown where the form was rather than on top.
 SENT_TAG = "comment-sent"
 
 
-class CommentForm(forms.ModelForm):
+class ReaderSubmissionForm(forms.ModelForm):
+    """A reader's form guarded by the security code, a honeypot and a limit per
+    address, for a model built on ``ReaderSubmission``."""
+
     captcha = forms.CharField(
         label=_("Security code"),
         max_length=10,
@@ -19,10 +22,9 @@ class CommentForm(forms.ModelForm):
     )
     # Hidden from people by the style sheet; robots fill it in.
     website = forms.CharField(label=_("Leave this field empty"), required=False)
-
-    class Meta:
-        model = Comment
-        fields = ["name", "phone", "subject", "body"]
+    rate_limit_message = _(
+        "You have sent many comments in a short time. Please try again later."
+    )
 
     def __init__(self, *args, captcha_token=None, ip_address=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -30,8 +32,9 @@ class CommentForm(forms.ModelForm):
         self.ip_address = ip_address
         self.submission_key = None
 
-    def clean_phone(self):
-        return normalize_phone_number(self.cleaned_data["phone"])
+    @property
+    def submissions(self):
+        return self._meta.model.objects
 
     def clean_website(self):
         if self.cleaned_data["website"]:
@@ -40,7 +43,11 @@ class CommentForm(forms.ModelForm):
 
     def clean_captcha(self):
         self.submission_key = captcha.check(
-            self.captcha_token, self.cleaned_data["captcha"]
+            self.captcha_token,
+            self.cleaned_data["captcha"],
+            resubmitted=lambda key: self.submissions.filter(
+                submission_key=key
+            ).exists(),
         )
         if self.submission_key is None:
             raise forms.ValidationError(
@@ -51,33 +58,44 @@ class CommentForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        recent = Comment.objects.recent_from(self.ip_address)
+        recent = self.submissions.recent_from(self.ip_address)
         already_stored = recent.filter(submission_key=self.submission_key).exists()
         if not already_stored and recent.count() >= settings.COMMENTS_RATE_LIMIT:
-            raise forms.ValidationError(
-                _(
-                    "You have sent many comments in a short time. Please try again later."
-                ),
-                code="rate_limit",
-            )
+            raise forms.ValidationError(self.rate_limit_message, code="rate_limit")
         return cleaned_data
 
-    def save(self, page):
-        """Store the comment once; a repeated submit returns the first one.
+    def save_once(self, **values):
+        """Store the submission once, its security code spent with it; a
+        repeated submit returns the first one.
 
-        Returns (comment, created).
+        Returns (instance, created).
         """
-        existing = Comment.objects.filter(submission_key=self.submission_key).first()
+        existing = self.submissions.filter(submission_key=self.submission_key).first()
         if existing:
             return existing, False
-        comment = super().save(commit=False)
-        comment.page = page
-        comment.ip_address = self.ip_address
-        comment.submission_key = self.submission_key
+        instance = super().save(commit=False)
+        for name, value in values.items():
+            setattr(instance, name, value)
+        instance.ip_address = self.ip_address
+        instance.submission_key = self.submission_key
         try:
             with transaction.atomic():
-                comment.save()
+                instance.save()
+                SpentCode.objects.spend(self.submission_key)
         except IntegrityError:
             # Both submits arrived at once; the other one stored it.
-            return Comment.objects.get(submission_key=self.submission_key), False
-        return comment, True
+            return self.submissions.get(submission_key=self.submission_key), False
+        return instance, True
+
+
+class CommentForm(ReaderSubmissionForm):
+    class Meta:
+        model = Comment
+        fields = ["name", "phone", "subject", "body"]
+
+    def clean_phone(self):
+        return normalize_phone_number(self.cleaned_data["phone"])
+
+    def save(self, page):
+        """Returns (comment, created); see save_once."""
+        return self.save_once(page=page)

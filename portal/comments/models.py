@@ -9,16 +9,32 @@ from portal.comments.validators import validate_phone_number
 from portal.core.cache import invalidate_anonymous_pages
 
 
-class CommentQuerySet(models.QuerySet):
+class ReaderSubmissionQuerySet(models.QuerySet):
+    def recent_from(self, address):
+        window = timezone.now() - timedelta(seconds=settings.COMMENTS_RATE_WINDOW)
+        return self.filter(ip_address=address, created_at__gte=window)
+
+
+class ReaderSubmission(models.Model):
+    """What a reader sends through a form guarded by the security code: when,
+    from where (for the rate limit), and the code's one-time key."""
+
+    created_at = models.DateTimeField(_("sent at"), default=timezone.now)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    # The security code's one-time key: a second submit of the same form
+    # finds what the first one stored.
+    submission_key = models.CharField(max_length=64, unique=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class CommentQuerySet(ReaderSubmissionQuerySet):
     def approved(self):
         return self.filter(status=Comment.Status.APPROVED)
 
     def pending(self):
         return self.filter(status=Comment.Status.PENDING)
-
-    def recent_from(self, address):
-        window = timezone.now() - timedelta(seconds=settings.COMMENTS_RATE_WINDOW)
-        return self.filter(ip_address=address, created_at__gte=window)
 
     def moderate(self, status, user):
         """Approve or reject many at once; returns how many changed."""
@@ -30,7 +46,7 @@ class CommentQuerySet(models.QuerySet):
         return changed
 
 
-class Comment(models.Model):
+class Comment(ReaderSubmission):
     """A reader's comment on a page, shown once an editor approves it."""
 
     class Status(models.TextChoices):
@@ -60,11 +76,6 @@ class Comment(models.Model):
         default=Status.PENDING,
         db_index=True,
     )
-    created_at = models.DateTimeField(_("sent at"), default=timezone.now)
-    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
-    # The security code's one-time key: a second submit of the same form
-    # finds the comment the first one stored.
-    submission_key = models.CharField(max_length=64, unique=True, editable=False)
     moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
     moderated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -109,7 +120,7 @@ class SpentCodeQuerySet(models.QuerySet):
 class SpentCode(models.Model):
     """The key of a security code answered wrongly: it admits no further guess.
 
-    A code answered rightly is spent by its comment (``submission_key``).
+    A code answered rightly is spent by what it let through (``submission_key``).
     """
 
     key = models.CharField(_("key"), max_length=64, unique=True)

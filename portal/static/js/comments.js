@@ -3,9 +3,10 @@ document.addEventListener("click", (event) => {
   const link = event.target.closest("[data-captcha-refresh]");
   if (!link) return;
   event.preventDefault();
-  const image = link.parentElement.querySelector(".captcha__image");
+  const box = link.closest(".captcha");
+  const image = box.querySelector(".captcha__image");
   image.src = image.src.split("?")[0] + "?" + Date.now();
-  link.parentElement.querySelector("input[name=captcha]").value = "";
+  box.querySelector("input[name=captcha]").value = "";
 });
 
 // After sending, the thanks stand where the form was: move the focus there,
