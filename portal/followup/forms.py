@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -38,13 +39,53 @@ class TaskForm(forms.ModelForm):
         """Assign the task through its rules; a broken rule becomes a form error."""
         try:
             return Task.objects.assign(
-                **self.cleaned_data,
+                **{name: self.cleaned_data[name] for name in self._meta.fields},
                 source_document=self.instance.source_document,
                 assigned_by=user,
             )
         except ValidationError as error:
             self.add_error(None, error)
             return None
+
+
+class DraftTaskFormSet(forms.BaseFormSet):
+    """The tasks proposed from a notice: the clerk corrects them, skips some and
+    assigns the rest at once, or none if any breaks a rule."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields["DELETE"].label = _("Skip this task")
+
+    def assign(self, user):
+        chosen = [form for form in self.forms if not self._should_delete_form(form)]
+        with transaction.atomic():
+            tasks = [form.assign(user) for form in chosen]
+            if not all(tasks):
+                transaction.set_rollback(True)
+                return []
+        return tasks
+
+
+def draft_task_formset(data=None, *, drafts=(), source_document):
+    initial = [
+        {
+            "content": draft.content,
+            "lead_unit": draft.lead_unit,
+            "coordinating_units": draft.coordinating_units,
+            "deadline": draft.deadline,
+            "recurrence": draft.recurrence or "",
+        }
+        for draft in drafts
+    ]
+    formset_class = forms.formset_factory(
+        TaskForm, formset=DraftTaskFormSet, extra=0, can_delete=True
+    )
+    return formset_class(
+        data,
+        initial=initial,
+        prefix="draft",
+        form_kwargs={"source_document": source_document},
+    )
 
 
 class ProgressReportForm(forms.ModelForm):

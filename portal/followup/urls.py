@@ -13,6 +13,11 @@ urlpatterns = [
     path("nhiem-vu/<int:pk>/ket-thuc/", tasks.close_task, name="close"),
     path("gia-han/<int:pk>/quyet-dinh/", tasks.decide_extension, name="decide"),
     path("giao-nhiem-vu/<int:document_pk>/", tasks.assign_tasks, name="assign"),
+    path(
+        "giao-nhiem-vu/<int:document_pk>/de-xuat/",
+        tasks.draft_tasks_from_document,
+        name="draft",
+    ),
     path("bao-cao/<int:pk>/tep/", tasks.report_attachment, name="attachment"),
     path("thong-ke/", dashboard.dashboard, name="dashboard"),
     path("thong-bao/", intranet.notifications, name="notifications"),

@@ -9,11 +9,13 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail.models import ModelLogEntry
 
 from portal.core.uploads import file_response
 from portal.documents.models import Document
+from portal.followup.drafting import draft_tasks
 from portal.followup.forms import (
     CloseTaskForm,
     ExtensionDecisionForm,
@@ -21,12 +23,14 @@ from portal.followup.forms import (
     ProgressReportForm,
     TaskFilterForm,
     TaskForm,
+    draft_task_formset,
 )
 from portal.followup.models import (
     Bucket,
     ExtensionRequest,
     ProgressReport,
     Task,
+    Unit,
 )
 
 PER_PAGE = 25
@@ -200,6 +204,43 @@ def assign_tasks(request, document_pk):
             "assigned": document.followup_tasks.select_related("lead_unit"),
         },
         status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@permission_required("followup.add_task", raise_exception=True)
+def draft_tasks_from_document(request, document_pk):
+    """The tasks a notice assigns, read from its text for the clerk to confirm;
+    nothing is created before the clerk confirms."""
+    document = get_object_or_404(
+        Document.objects.visible_to(request.user), pk=document_pk
+    )
+    if request.method == "POST":
+        formset = draft_task_formset(request.POST, source_document=document)
+        if formset.is_valid() and (tasks := formset.assign(request.user)):
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)d task has been assigned.",
+                    "%(count)d tasks have been assigned.",
+                    len(tasks),
+                )
+                % {"count": len(tasks)},
+            )
+            return redirect("followup:assign", document_pk=document.pk)
+        messages.error(request, _("Please correct the errors below."))
+    else:
+        drafts = draft_tasks(
+            "\n".join([document.body, document.attachment_text()]),
+            Unit.objects.all(),
+            issued=document.issued_on,
+        )
+        formset = draft_task_formset(drafts=drafts, source_document=document)
+    return TemplateResponse(
+        request,
+        "followup/draft_tasks.html",
+        {"document": document, "formset": formset},
+        status=400 if request.method == "POST" else 200,
     )
 
 
