@@ -55,6 +55,7 @@ VIEWS = {
     "/noi-bo/nhiem-vu/": ["bucket", "unit", "page"],
     "/noi-bo/thong-ke/": ["start", "end", "format"],
     "/noi-bo/thong-bao/": ["page"],
+    "/noi-bo/so-lieu-nam/": ["year", "format"],
     "/admin/correspondence/incoming/": [
         *LISTING,
         "year",

@@ -1,7 +1,7 @@
 """The directory read from the units tree: who is in which unit, and how to
 reach them."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from portal.core.text import vietnamese_sort_key
 from portal.directory.models import StaffContact, folded
@@ -54,13 +54,6 @@ class Person:
         return all(word in text for word in folded(query).split())
 
 
-@dataclass
-class UnitNode:
-    unit: Unit
-    people: list = field(default_factory=list)
-    children: list = field(default_factory=list)
-
-
 def _sort_people(people):
     # Leaders first, then in Vietnamese order of given name as the office lists them.
     people.sort(
@@ -90,15 +83,19 @@ def people(**filters):
 
 
 def unit_tree():
-    """The units as a tree, each with its members; two queries in all."""
-    nodes = {unit.pk: UnitNode(unit) for unit in Unit.objects.all()}
+    """The units as a tree, each node with its members in ``people``; two
+    queries in all."""
+    roots = Unit.objects.tree()
+    by_unit = {}
     for person in people():
-        nodes[person.unit.pk].people.append(person)
-    roots = []
-    for node in nodes.values():  # in the units' Vietnamese order
-        _sort_people(node.people)
-        parent = nodes.get(node.unit.parent_id)
-        (parent.children if parent else roots).append(node)
+        by_unit.setdefault(person.unit.pk, []).append(person)
+
+    def attach(nodes):
+        for node in nodes:
+            node.people = _sort_people(by_unit.get(node.unit.pk, []))
+            attach(node.children)
+
+    attach(roots)
     return roots
 
 

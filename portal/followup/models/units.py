@@ -1,3 +1,5 @@
+from dataclasses import dataclass, field
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -8,11 +10,27 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from portal.core.collation import vietnamese
 
 
+@dataclass
+class UnitNode:
+    unit: "Unit"
+    children: list = field(default_factory=list)
+
+
 class UnitQuerySet(models.QuerySet):
     def of_member(self, user):
         if not user.is_authenticated:
             return self.none()
         return self.filter(memberships__user=user)
+
+    def tree(self):
+        """The units as a tree of ``UnitNode``, each level in the queryset's
+        order; a unit whose parent is not in the queryset is a root. One query."""
+        nodes = {unit.pk: UnitNode(unit) for unit in self}
+        roots = []
+        for node in nodes.values():
+            parent = nodes.get(node.unit.parent_id)
+            (parent.children if parent else roots).append(node)
+        return roots
 
 
 class Unit(ClusterableModel):

@@ -7,9 +7,11 @@ from portal.access.roles import ROLE_BY_KEY
 from portal.demo.accounts import DEMO_PASSWORD, load_accounts
 from portal.demo.comments import load_comments
 from portal.demo.correspondence import load_registers
+from portal.demo.directory import load_directory
 from portal.demo.documents import describe_issuers, load_archive
 from portal.demo.followup import load_tasks, load_units
 from portal.demo.news import load_news
+from portal.demo.organisation import load_organisation
 from portal.demo.site import load_home_page, load_office_information
 
 
@@ -31,6 +33,8 @@ class Command(BaseCommand):
         comments, pending = load_comments()
         with transaction.atomic():
             tasks = load_tasks(load_units())
+            contacts = load_directory()
+            about = load_organisation(home)
         incoming, outgoing = load_registers()
         # Bulk-created content skips the index signals; rebuild once at the end.
         call_command("update_index", verbosity=0)
@@ -40,7 +44,9 @@ class Command(BaseCommand):
                 f"Demo content loaded: {articles} articles, {comments} comments "
                 f"({pending} awaiting moderation), {archive.saved} documents, "
                 f"{tasks} follow-up tasks, "
-                f"{incoming} incoming and {outgoing} outgoing documents registered."
+                f"{incoming} incoming and {outgoing} outgoing documents registered, "
+                f"{about.get_children().count() + 1} pages about the office, "
+                f"{contacts} directory entries."
             )
         )
         self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
