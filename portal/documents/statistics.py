@@ -13,11 +13,11 @@ def statistics_tables(documents):
     ]
 
 
-def export(tables, year, file_format, filename="thong-ke-van-ban"):
+def export(tables, year, file_format, filename="thong-ke-van-ban", count_label=None):
     """The tables as one CSV or XLSX file, a header row before each table."""
     rows = []
     for table in tables:
-        rows.append([table.heading, _("Documents")])
+        rows.append([table.heading, count_label or _("Documents")])
         rows += [[str(label), count] for label, count in table.counts]
         rows.append([_("Total"), table.total])
         rows.append([])

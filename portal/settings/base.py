@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "portal.questions",
     "portal.alerts",
     "portal.api",
+    "portal.annual",
     "portal.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
