@@ -21,8 +21,11 @@ from portal.access.factories import UserFactory
 from portal.documents.factories import DocumentFactory
 from portal.documents.models import Attachment
 from portal.documents.types import DocumentType
+from portal.followup.models import Membership, Unit
 from portal.images.factories import ImageFactory
 from portal.news.factories import make_article, make_section
+from portal.questions.factories import QuestionFactory
+from portal.questions.models import Question
 
 TABLE = Path(__file__).with_name("permission_matrix.csv")
 LEVELS = ["public", "internal", "restricted"]
@@ -180,6 +183,60 @@ def library_document(level):
     return document
 
 
+# Readers' questions: the level stands for how far one has gone. Public: its
+# answer is published; internal: the unit's draft awaits approval; restricted:
+# just received, assigned to no unit. The signed-in user belongs to the unit
+# that answers the first two: staff still stay out of the admin, editors work
+# on their unit's questions, the office on all of them.
+QUESTION_STATES = {
+    "public": {"published": True},
+    "internal": {"status": "answered", "answer": "Dự thảo của đơn vị"},
+    "restricted": {},
+}
+
+
+def level_question(c, level):
+    if not Question.objects.exists():
+        unit = Unit.objects.create(name="Ban trả lời bạn đọc")
+        for state_level, state in QUESTION_STATES.items():
+            QuestionFactory(
+                title=f"Hỏi đáp {WORDS[state_level]}",
+                contact="bandoc@example.vn",
+                unit=unit if state_level != "restricted" else None,
+                **state,
+            )
+    question = Question.objects.get(title=f"Hỏi đáp {WORDS[level]}")
+    user_id = c.session.get("_auth_user_id")
+    if user_id and question.unit:
+        Membership.objects.get_or_create(unit=question.unit, user_id=user_id)
+    return question
+
+
+def questions_listing(c, a, doc, att, art, level):
+    question = level_question(c, level)
+    return agreed(
+        shows(c, question.title, "/hoi-dap/"),
+        shows(c, question.title, "/hoi-dap/", q=WORDS[level]),
+        shows(c, question.title, "/hoi-dap/", linh_vuc=question.subject_area_id),
+    )
+
+
+def questions_lookup(c, a, doc, att, art, level):
+    """Whoever holds the code sees the status, never the sender's contact."""
+    question = level_question(c, level)
+    page = c.post("/hoi-dap/tra-cuu/", {"code": question.lookup_code})
+    text = page.content.decode()
+    return question.title in text and question.contact not in text
+
+
+def admin_questions(c, a, doc, att, art, level):
+    question = level_question(c, level)
+    return agreed(
+        shows(c, question.title, reverse("reader_questions:index")),
+        answers(c, reverse("reader_questions:edit", args=[question.pk])),
+    )
+
+
 def api_get(client, url):
     """An API request with the signed-in user's token (anonymous without one)."""
     user_id = client.session.get("_auth_user_id")
@@ -200,6 +257,15 @@ def api_lists_and_shows(client, kind, pk):
 
 
 SURFACES = {
+    "questions_listing": questions_listing,
+    "questions_answer_page": lambda c, a, doc, att, art, level: answers(
+        c, f"/hoi-dap/{level_question(c, level).pk}/"
+    ),
+    "questions_lookup": questions_lookup,
+    "questions_form": lambda c, a, doc, att, art, level: shows(
+        c, level_question(c, level).title, "/hoi-dap/gui-cau-hoi/"
+    ),
+    "admin_questions": admin_questions,
     "page": lambda c, a, doc, att, art, level: (
         c.get(a.document_url(doc)).status_code == 200
     ),
