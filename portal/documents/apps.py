@@ -6,3 +6,8 @@ class DocumentsConfig(AppConfig):
     name = "portal.documents"
     label = "documents"
     verbose_name = _("Document archive")
+
+    def ready(self):
+        from portal.documents.signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

@@ -442,11 +442,13 @@ class DocumentImporter:
                     )
                     continue
                 try:
-                    DocumentRelation.objects.get_or_create(
+                    related, _created = DocumentRelation.objects.get_or_create(
                         source=source, target=target, kind=relation["kind"]
                     )
                 except DatabaseError as error:
                     self.report.add_error(line, refused(error))
+                else:
+                    related.take_effect()
 
     def _find(self, relation):
         issuer = IssuingBody.find(relation["issuer"])

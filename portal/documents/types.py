@@ -72,6 +72,23 @@ class RelationKind(models.TextChoices):
     BASED_ON = "based_on", _("Based on")
 
 
+# What a relation does to its target's status once the source is issued; the
+# first two leave its tasks without a basis (see DocumentRelation.take_effect).
+STATUS_AFTER = {
+    RelationKind.REPLACES: EffectiveStatus.REPLACED,
+    RelationKind.REPEALS: EffectiveStatus.EXPIRED,
+    RelationKind.AMENDS: EffectiveStatus.AMENDED,
+}
+# A status gives way only to a later one: an amendment does not revive a
+# document that another has replaced.
+STATUS_ORDER = [
+    EffectiveStatus.NOT_YET,
+    EffectiveStatus.IN_FORCE,
+    EffectiveStatus.AMENDED,
+    EffectiveStatus.REPLACED,
+    EffectiveStatus.EXPIRED,
+]
+
 # What the target document shows for the same relation.
 INVERSE_LABELS = {
     RelationKind.IMPLEMENTS: _("Implemented by"),

@@ -12,3 +12,7 @@ class FollowupConfig(AppConfig):
         from portal.followup.people import describe_units
 
         register_person_describer(describe_units)
+
+        from portal.followup.signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

@@ -11,6 +11,7 @@ urlpatterns = [
     path("nhiem-vu/<int:pk>/bao-cao/", tasks.report_progress, name="report"),
     path("nhiem-vu/<int:pk>/gia-han/", tasks.request_extension, name="extension"),
     path("nhiem-vu/<int:pk>/ket-thuc/", tasks.close_task, name="close"),
+    path("nhiem-vu/<int:pk>/chuyen-sang/", tasks.carry_over, name="carry_over"),
     path("gia-han/<int:pk>/quyet-dinh/", tasks.decide_extension, name="decide"),
     path("giao-nhiem-vu/<int:document_pk>/", tasks.assign_tasks, name="assign"),
     path(

@@ -16,6 +16,11 @@ LOG_ACTIONS = [
     ("followup.extension_granted", _("Grant extension"), _("Extension granted")),
     ("followup.extension_refused", _("Refuse extension"), _("Extension refused")),
     ("followup.close", _("Close task"), _("Task closed with an evaluation")),
+    (
+        "followup.carry_over",
+        _("Carry task over"),
+        _("Task carried over to the document that replaced its source"),
+    ),
 ]
 
 

@@ -32,9 +32,12 @@ from portal.core.text import fold, normalize
 from portal.core.uploads import DOCUMENT_KINDS, FileKindValidator
 from portal.documents.extraction import TextStatus, extract_text
 from portal.documents.models.archive_page import ArchivePage
+from portal.documents.signals import superseded
 from portal.documents.tasks import extract_attachment_text
 from portal.documents.types import (
     INVERSE_LABELS,
+    STATUS_AFTER,
+    STATUS_ORDER,
     DocumentType,
     EffectiveStatus,
     RelationKind,
@@ -524,3 +527,20 @@ class DocumentRelation(Orderable):
                 fields=["source", "kind", "target"], name="unique_document_relation"
             )
         ]
+
+    def take_effect(self):
+        """Once the source is issued, the target is replaced, repealed or amended:
+        its status says so, and a replaced or repealed document is announced as
+        superseded. Doing it again changes nothing."""
+        status = STATUS_AFTER.get(self.kind)
+        target = self.target
+        if (
+            status is None
+            or not self.source.live
+            or STATUS_ORDER.index(target.status) >= STATUS_ORDER.index(status)
+        ):
+            return
+        target.status = status
+        target.save(update_fields=["status", "updated_at"])
+        if status != EffectiveStatus.AMENDED:
+            superseded.send(sender=Document, document=target, by=self.source)

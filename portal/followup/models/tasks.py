@@ -121,6 +121,10 @@ class TaskQuerySet(models.QuerySet):
     def open(self):
         return self.exclude(status=Status.COMPLETED)
 
+    def flag_superseded(self, document, by):
+        """Mark the open tasks of a replaced or repealed document for review."""
+        return self.filter(source_document=document).open().update(superseded_by=by)
+
     def overdue(self, today):
         return self.filter(bucket_conditions(today)[Bucket.OVERDUE])
 
@@ -261,6 +265,17 @@ class Task(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Set when the source document is replaced or repealed while the task is
+    # open: the office closes the task or carries it over to this document.
+    superseded_by = models.ForeignKey(
+        "documents.Document",
+        verbose_name=_("source document replaced by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = TaskQuerySet.as_manager()
@@ -351,6 +366,23 @@ class Task(models.Model):
             while recurring_due_date(first, periods * months) <= self.deadline:
                 periods += 1
             self.deadline = recurring_due_date(first, periods * months)
+
+    def carry_over(self, user):
+        """Follow the task up under the document that superseded its source."""
+        if self.superseded_by is None:
+            raise ValidationError(
+                _("The task's source document has not been replaced.")
+            )
+        previous = self.source_document
+        self.source_document, self.superseded_by = self.superseded_by, None
+        with transaction.atomic():
+            self.save(update_fields=["source_document", "superseded_by"])
+            self.log(
+                "followup.carry_over",
+                user,
+                previous=previous.symbol,
+                current=self.source_document.symbol,
+            )
 
     def close(self, completed_on, evaluation, user):
         self.status = Status.COMPLETED

@@ -89,6 +89,11 @@ def render_task(request, task, status=200, **forms):
         ),
         "history": ModelLogEntry.objects.for_instance(task).select_related("user"),
         "pending_extension": pending,
+        # The office decides whether a task outlives its replaced source.
+        "superseded_by": open_task and task.superseded_by,
+        "superseding_visible": task.superseded_by
+        and task.superseded_by.is_visible_to(user),
+        "may_carry_over": manager and open_task and task.superseded_by,
     }
     offered = {
         "report_form": (open_task and reporting_unit, ProgressReportForm),
@@ -179,6 +184,21 @@ def close_task(request, pk):
         form.cleaned_data["completed_on"], form.cleaned_data["evaluation"], request.user
     )
     messages.success(request, _("The task has been closed."))
+    return redirect("followup:task", pk=task.pk)
+
+
+@login_required
+@permission_required("followup.change_task", raise_exception=True)
+@require_POST
+def carry_over(request, pk):
+    task = visible_task(request, pk)
+    if task.is_completed or task.superseded_by is None:
+        raise Http404
+    task.carry_over(request.user)
+    messages.success(
+        request,
+        _("The task is now followed up under the document that replaced its source."),
+    )
     return redirect("followup:task", pk=task.pk)
 
 
