@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('documents', '0007_search_text_keeps_written_words'),
+        ('documents', '0006_identity_includes_term'),
         ('followup', '0005_vietnamese_names'),
     ]
 
