@@ -4,7 +4,7 @@ import datetime
 
 import factory
 
-from portal.schedule.models import Event
+from portal.schedule.models import Event, ParticipatingUnit
 
 
 class EventFactory(factory.django.DjangoModelFactory):
@@ -29,5 +29,7 @@ class EventFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def participant_units(event, create, extracted, **kwargs):
         if create and extracted:
-            event.participant_units.set(extracted)
+            event.participant_units.set(
+                ParticipatingUnit.objects.filter(pk__in=[unit.pk for unit in extracted])
+            )
             event.save()

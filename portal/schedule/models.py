@@ -28,6 +28,18 @@ def week_start(day):
     return day - timedelta(days=day.weekday())
 
 
+class ParticipatingUnit(Unit):
+    """A unit as an event's participant. modelcluster sorts an unsaved choice of
+    units in Python by the model's ordering, which cannot read Unit's collation
+    expression: this proxy orders them by name instead."""
+
+    class Meta:
+        proxy = True
+        ordering = ["name"]
+        verbose_name = _("participating unit")
+        verbose_name_plural = _("participating units")
+
+
 class EventQuerySet(AccessControlledQuerySet):
     def visible_to(self, user):
         """What a reader may see in the schedule: published and shared with them."""
@@ -82,7 +94,7 @@ class Event(
         related_name="chaired_events",
     )
     participant_units = ParentalManyToManyField(
-        Unit,
+        ParticipatingUnit,
         verbose_name=_("participating units"),
         blank=True,
         related_name="events",

@@ -6,12 +6,14 @@ Run on PostgreSQL and the real search engine by the test command.
 """
 
 import csv
+from datetime import time
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from django.utils import timezone
 from guardian.shortcuts import assign_perm
 from rest_framework.authtoken.models import Token
 from wagtail.documents import get_document_model
@@ -26,6 +28,7 @@ from portal.images.factories import ImageFactory
 from portal.news.factories import make_article, make_section
 from portal.questions.factories import QuestionFactory
 from portal.questions.models import Question
+from portal.schedule.models import Event, FeedToken
 
 TABLE = Path(__file__).with_name("permission_matrix.csv")
 LEVELS = ["public", "internal", "restricted"]
@@ -256,6 +259,71 @@ def api_lists_and_shows(client, kind, pk):
     )
 
 
+def schedule_event(level):
+    """The level's event, today: in the week every schedule surface shows."""
+    event, created = Event.objects.get_or_create(
+        title=f"Lịch {WORDS[level]} trong tuần",
+        defaults={
+            "date": timezone.localdate(),
+            "start_time": time(8, 0),
+            "end_time": time(9, 0),
+            "access": level,
+        },
+    )
+    if created and level == "restricted":
+        shared_group = Group.objects.get(name="Nhóm được chia sẻ")
+        assign_perm("schedule.view_event", shared_group, event)
+    return event
+
+
+def schedule_week(c, a, doc, att, art, level):
+    title = schedule_event(level).title
+    return agreed(
+        shows(c, title, "/lich-cong-tac/"), shows(c, title, "/lich-cong-tac/in/")
+    )
+
+
+def schedule_intranet(c, a, doc, att, art, level):
+    title = schedule_event(level).title
+    return agreed(
+        shows(c, title, "/lich-cong-tac/noi-bo/"),
+        shows(c, title, "/lich-cong-tac/noi-bo/in/"),
+    )
+
+
+def schedule_personal_feed(c, a, doc, att, art, level):
+    """The signed-in user takes part in the event: their feed lists it if they
+    may see it."""
+    event = schedule_event(level)
+    user_id = c.session.get("_auth_user_id")
+    if not user_id:
+        return False
+    Event.participants.through.objects.get_or_create(event=event, user_id=user_id)
+    token = FeedToken.for_user(event.participants.get(pk=user_id)).token
+    return shows(c, event.title, f"/lich-cong-tac/ca-nhan/{token}.ics")
+
+
+def admin_event_views(c, a, doc, att, art, level):
+    event = schedule_event(level)
+    return agreed(
+        *(
+            answers(
+                c, reverse(f"wagtailsnippets_schedule_event:{view}", args=[event.pk])
+            )
+            for view in ("edit", "history", "usage", "workflow_history")
+        )
+    )
+
+
+def admin_event_chooser(c, a, doc, att, art, level):
+    event = schedule_event(level)
+    chooser = "wagtailsnippetchoosers_schedule_event"
+    return agreed(
+        shows(c, event.title, reverse(f"{chooser}:choose_results")),
+        answers(c, reverse(f"{chooser}:chosen", args=[event.pk])),
+    )
+
+
 SURFACES = {
     "questions_listing": questions_listing,
     "questions_answer_page": lambda c, a, doc, att, art, level: answers(
@@ -352,6 +420,17 @@ SURFACES = {
         c.get("/admin/snippets/documents/document/").status_code == 200
         and doc.symbol in c.get("/admin/snippets/documents/document/").content.decode()
     ),
+    "schedule_week": schedule_week,
+    "schedule_intranet": schedule_intranet,
+    "schedule_feed": lambda c, a, doc, att, art, level: shows(
+        c, schedule_event(level).title, "/lich-cong-tac/lich.ics"
+    ),
+    "schedule_personal_feed": schedule_personal_feed,
+    "admin_event_views": admin_event_views,
+    "admin_event_listing": lambda c, a, doc, att, art, level: shows(
+        c, schedule_event(level).title, "/admin/snippets/schedule/event/"
+    ),
+    "admin_event_chooser": admin_event_chooser,
 }
 
 

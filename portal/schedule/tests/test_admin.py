@@ -105,10 +105,15 @@ def test_double_booking_a_unit_on_edit_warns_too(client):
 
     response = client.post(
         f"/admin/snippets/schedule/event/edit/{event.pk}/",
-        form(title="Họp chuyên đề", participant_units=[unit.pk]),
+        form(
+            title="Họp chuyên đề",
+            participant_units=[unit.pk, UnitFactory(name="Ban Dân vận").pk],
+            **{"action-publish": "1"},
+        ),
         follow=True,
     )
 
+    assert event.participant_units.count() == 2
     warnings = [m for m in messages_of(response) if m.startswith("Trùng lịch")]
     assert warnings == [
         "Trùng lịch: Ban Tuyên giáo cũng tham dự “Hội nghị báo cáo viên” "
