@@ -1,7 +1,9 @@
 """Highlighted snippets: the matched words in <mark>, whatever the backend.
 
-Matching happens on a folded copy of the text that has exactly one character
-per original character, so the marks land on the original, accented words.
+Matching happens on copies of the text that have exactly one character per
+original character, so the marks land on the original words: a folded copy for
+the words typed without diacritics, which match with or without them, and a
+lower-cased copy for those typed with diacritics, which match only as typed.
 """
 
 import re
@@ -9,23 +11,37 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from portal.core.text import fold, normalize
+from portal.core.text import fold, has_diacritics, normalize, place_tones
 
 
-def _fold_char(char):
-    folded = fold(char).casefold()
-    return folded if len(folded) == 1 else char
+def _per_char(change, text):
+    """The text changed one character at a time, each keeping its place."""
+    return "".join(
+        changed if len(changed := change(char)) == 1 else char for char in text
+    )
 
 
-def _matches(text, terms):
+def _spans(text, terms):
     if not terms:
         return []
-    folded = "".join(_fold_char(char) for char in text)
     alternatives = "|".join(
         re.escape(term) for term in sorted(set(terms), key=len, reverse=True)
     )
     pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
-    return [match.span() for match in pattern.finditer(folded)]
+    return [match.span() for match in pattern.finditer(text)]
+
+
+def _matches(text, terms):
+    folded = _per_char(lambda char: fold(char).casefold(), text)
+    written = place_tones(_per_char(str.casefold, text))
+    spans = _spans(folded, [term for term in terms if not has_diacritics(term)])
+    spans += _spans(written, [term for term in terms if has_diacritics(term)])
+    # "thanh" and "thành" both match "Thành": mark it once.
+    kept = []
+    for span in sorted(spans):
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
 
 
 def _marked(text, spans, start, end):

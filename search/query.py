@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from portal.core.symbols import looks_like_symbol, symbol_key
-from portal.core.text import words
+from portal.core.text import fold, has_diacritics, typed_words
 
 _PHRASE = re.compile(r'"([^"]+)"')
 MAX_WORDS = 32
@@ -21,24 +21,36 @@ class SearchRequest:
     page: int = 1
     per_page: int = 10
 
+    # Each word as typed (``portal.core.text.typed_words``): one with diacritics
+    # matches only itself, one without matches every word that folds to it.
     @property
-    def phrases(self):
-        """Quoted phrases, folded: each must appear as written."""
+    def _loose_words(self):
+        return typed_words(_PHRASE.sub(" ", self.text))[:MAX_WORDS]
+
+    @property
+    def _quoted(self):
         return [
-            " ".join(words(phrase))
-            for phrase in _PHRASE.findall(self.text)
-            if words(phrase)
+            found for text in _PHRASE.findall(self.text) if (found := typed_words(text))
         ]
 
     @property
     def words(self):
-        """The words outside quotes, folded; operators and punctuation dropped."""
-        return words(_PHRASE.sub(" ", self.text))[:MAX_WORDS]
+        """Every word an item must have: those outside quotes, and those of the
+        quoted phrases that have diacritics. Operators and punctuation dropped."""
+        return self._loose_words + [
+            word for phrase in self._quoted for word in phrase if has_diacritics(word)
+        ]
+
+    @property
+    def phrases(self):
+        """Quoted phrases, folded: their words must appear in this order (and
+        those with diacritics, as typed, anywhere: see ``words``)."""
+        return [" ".join(fold(word) for word in phrase) for phrase in self._quoted]
 
     @property
     def terms(self):
-        """Every folded word the user typed, for highlighting."""
-        return self.words + [word for phrase in self.phrases for word in phrase.split()]
+        """Every word the user typed, as typed, for highlighting."""
+        return self._loose_words + [word for phrase in self._quoted for word in phrase]
 
     @property
     def symbol_key(self):
@@ -50,7 +62,7 @@ class SearchRequest:
     def may_relax(self):
         """Whether, when nothing has every word, items with some are worth showing:
         not for a symbol, where a near miss is simply another document."""
-        return len(self.words) > 1 and not self.symbol_key
+        return len(self._loose_words) > 1 and not self.symbol_key
 
     @property
     def is_empty(self):

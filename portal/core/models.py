@@ -5,10 +5,12 @@ from portal.core.text import word_text
 
 
 class FoldedSearchText(models.Model):
-    """Folded words of an item, for the database search backend.
+    """Words of an item, folded and as written, for the database search backend.
 
     ``search_title`` holds what ranks highest (title, symbol), ``search_text``
-    everything searchable; both as produced by ``portal.core.text.word_text``.
+    everything searchable; both as produced by ``portal.core.text.word_text``,
+    so that a word typed without diacritics finds its folded form and one typed
+    with them finds only itself.
     A model using it also names, in ``search_db_fields``, where the shared
     search fields ("date", and any of "type", "issuer", "year", "status") live.
     """

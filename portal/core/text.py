@@ -44,14 +44,46 @@ def fold(text):
     return unicodedata.normalize("NFC", text).translate(_FOLDING)
 
 
+_WORD = re.compile(r"[^\W_]+")
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+# The vowel pairs whose tone mark two spellings place differently when they end
+# a word: "hòa"/"hoà", "khỏe"/"khoẻ", "ủy"/"uỷ" (but "quý" in both).
+_TONE_ON_FIRST = re.compile(r"(?:o[ae]|(?<!q)uy)$", re.IGNORECASE)
+_ENDS_IN_PAIR = re.compile(
+    r"(?<![^\W_])[^\W_]*(?:[oòóỏõọ][aàáảãạeèéẻẽẹ]|[uùúủũụ][yỳýỷỹỵ])(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def _tone_on_first_vowel(match):
+    word = match.group()
+    decomposed = unicodedata.normalize("NFD", word)
+    tones = [char for char in decomposed if char in _TONE_MARKS]
+    if len(tones) != 1:
+        return word
+    bare = unicodedata.normalize("NFC", decomposed.replace(tones[0], ""))
+    if not _TONE_ON_FIRST.search(bare):
+        return word
+    at = len(bare) - 1  # after the first vowel of the pair
+    placed = unicodedata.normalize("NFC", bare[:at] + tones[0] + bare[at:])
+    # Every Vietnamese vowel has a composed form with every tone, so the length
+    # holds; highlighting relies on it to map marks back onto the text.
+    return placed if len(placed) == len(word) else word
+
+
+def place_tones(text):
+    """Tone marks where the older, more common spelling puts them: "hoà" ->
+    "hòa", "thuỷ" -> "thủy", so that both spellings are the same word.
+    Takes NFC text and keeps its length."""
+    return _ENDS_IN_PAIR.sub(_tone_on_first_vowel, text)
+
+
 def with_folded(text):
-    """The text followed by its folded twin, so both spellings are indexed."""
-    text = normalize(text)
+    """The text followed by its folded twin, so both spellings are indexed
+    (tone marks placed one way, see ``place_tones``)."""
+    text = place_tones(normalize(text))
     folded = fold(text)
     return text if folded == text else f"{text}\n{folded}"
-
-
-_WORD = re.compile(r"[^\W_]+")
 
 
 def words(text):
@@ -59,10 +91,25 @@ def words(text):
     return _WORD.findall(fold(normalize(text)).casefold())
 
 
+def typed_words(text):
+    """The lower-cased words of a text as written, tone marks placed one way.
+
+    A query word with diacritics matches only itself; one without them matches
+    every word that folds to it ("thanh" finds "thành", "thành" does not find
+    "thanh" or "thạnh")."""
+    return _WORD.findall(place_tones(normalize(text)).casefold())
+
+
+def has_diacritics(word):
+    return fold(word) != word
+
+
 def word_text(text):
-    """Words separated and surrounded by single spaces, so that a database
-    LIKE '% word %' matches whole words only."""
-    return f" {' '.join(words(text))} "
+    """The folded words, then each distinct word that has diacritics, as
+    written: separated and surrounded by single spaces, so that a database
+    LIKE '% word %' matches whole words only, with or without diacritics."""
+    written = dict.fromkeys(word for word in typed_words(text) if has_diacritics(word))
+    return f" {' '.join([*words(text), *written])} "
 
 
 def ascii_slug(text):

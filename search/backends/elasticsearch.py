@@ -9,7 +9,6 @@ uses the core ``index_prefixes`` feature instead of edge n-grams.
 
 import copy
 import logging
-import re
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
@@ -46,7 +45,6 @@ SORTS = {
     ],
     "newest": [{"portal.date": {"order": "desc", "unmapped_type": "date"}}, "_score"],
 }
-_PHRASE_MARKS = re.compile(r'["()\[\]{}:^~*!+\-\\/]')
 
 
 def _index_text(value):
@@ -266,12 +264,11 @@ class PortalElasticsearchBackend(PortalSearchMixin, Elasticsearch9SearchBackend)
         )
 
     def portal_suggest(self, text, user, models, limit=8):
-        words = fold(normalize(text)).strip()
         request = SearchRequest(text=text)
         should = [
             {
                 "multi_match": {
-                    "query": words,
+                    "query": " ".join(request.words),
                     "type": "bool_prefix",
                     "operator": "and",
                     "fields": ["portal.suggest"],
@@ -337,6 +334,8 @@ class PortalElasticsearchBackend(PortalSearchMixin, Elasticsearch9SearchBackend)
             {"multi_match": {"query": phrase, "type": "phrase", "fields": TEXT_FIELDS}}
             for phrase in request.phrases
         ]
+        # The text fields hold each word as written and folded, so a word typed
+        # with diacritics finds only itself, and one typed without finds both.
         if request.words:
             text.append(
                 {
@@ -353,17 +352,9 @@ class PortalElasticsearchBackend(PortalSearchMixin, Elasticsearch9SearchBackend)
                 {"term": {"portal.symbol_key": {"value": key, "boost": 100}}},
                 {"prefix": {"portal.symbol_key": {"value": key, "boost": 20}}},
             ]
-        # Words typed with their accents score higher where they match exactly.
-        accented = normalize(_PHRASE_MARKS.sub(" ", request.text))
-        bonus = []
-        if fold(accented) != accented:
-            bonus.append(
-                {"multi_match": {"query": accented, "fields": TEXT_FIELDS, "boost": 2}}
-            )
         return {
             "bool": {
                 "must": {"bool": {"should": alternatives, "minimum_should_match": 1}},
-                "should": bonus,
                 "filter": filters,
             }
         }
