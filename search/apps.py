@@ -7,6 +7,8 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
+        from search.pages import register_pages
         from search.signal_handlers import register_signal_handlers
 
+        register_pages()
         register_signal_handlers()

@@ -1,7 +1,7 @@
 """Wagtail pages in the portal's search, with their view restrictions.
 
-Every page takes part unless its model defines ``search_extras`` itself. Its
-entry carries the tree paths of the page and its ancestors, so that a query
+Every page takes part as a plain page unless its model is registered itself.
+Its entry carries the tree paths of the page and its ancestors, so that a query
 leaves out what lies under a view restriction the reader fails (see
 ``portal.access.restrictions``).
 """
@@ -11,43 +11,33 @@ from wagtail.models import Page
 
 from portal.access.principals import PUBLIC
 from portal.access.restrictions import path_prefixes
-from search.highlight import highlight, snippet
-from search.query import SearchHit
+from search import registry
 
 
-def search_extras_for(item):
-    """The shared search fields of any indexed item, or None if it takes no part."""
-    if hasattr(item, "search_extras"):
-        return item.search_extras()
-    if isinstance(item, Page):
-        published = item.first_published_at or item.latest_revision_created_at
-        return {
-            "kind": "page",
-            "principals": [PUBLIC],
-            "paths": path_prefixes(item),
-            "live": item.live,
-            "date": localdate(published).isoformat() if published else None,
-            "suggest": item.title,
-        }
-    return None
+def published_on(page):
+    published = page.first_published_at or page.latest_revision_created_at
+    return localdate(published) if published else None
 
 
-def takes_part(model):
-    return hasattr(model, "search_extras") or issubclass(model, Page)
+def page_index_fields(page):
+    published = published_on(page)
+    return {
+        "kind": "page",
+        "principals": [PUBLIC],
+        "paths": path_prefixes(page),
+        "live": page.live,
+        "date": published.isoformat() if published else None,
+        "suggest": page.title,
+    }
 
 
-def page_search_hits(pages, terms):
-    return [
-        SearchHit(
-            item=page,
-            kind="page",
-            url=page.url or "",
-            title=page.title,
-            title_html=highlight(page.title, terms),
-            snippet=snippet([page.search_description], terms),
-            issued_on=localdate(page.first_published_at)
-            if page.first_published_at
-            else None,
-        )
-        for page in pages
-    ]
+def register_pages():
+    registry.register(
+        Page,
+        kind="page",
+        index_fields=page_index_fields,
+        urls=lambda pages: [page.url or "" for page in pages],
+        date=published_on,
+        snippet_from=lambda page: [page.search_description],
+        queryset=lambda model: model.objects.live(),
+    )

@@ -6,11 +6,11 @@ from functools import partial
 from django.db import transaction
 from django.db.models.signals import post_delete
 from wagtail.search.backends import get_search_backend
-from wagtail.search.index import get_indexed_models, remove_object
+from wagtail.search.index import remove_object
 
 from portal.access.signals import visibility_changed
 from search.models import PendingIndexUpdate
-from search.pages import takes_part
+from search.registry import searchable_for
 from search.tasks import settle_index_task
 
 logger = logging.getLogger(__name__)
@@ -37,12 +37,12 @@ def settle_now(model, pks):
 
 def register_signal_handlers():
     visibility_changed.connect(withhold_until_indexed)
+    post_delete.connect(remove_object_on_delete)
+
+
+def remove_object_on_delete(sender, instance, **kwargs):
     # Wagtail removes entries only of the models it updates itself; every
-    # deletion, one by one or by a queryset, must remove the entry.
-    for model in get_indexed_models():
-        if takes_part(model) and not getattr(model, "search_auto_update", True):
-            post_delete.connect(remove_object_on_delete, sender=model)
-
-
-def remove_object_on_delete(instance, **kwargs):
-    remove_object(instance)
+    # deletion, one by one or by a queryset, must remove the entry. Asked at
+    # deletion, since apps register after search is ready.
+    if searchable_for(sender) and not getattr(sender, "search_auto_update", True):
+        remove_object(instance)

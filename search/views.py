@@ -4,32 +4,14 @@ from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.search.backends import get_search_backend
-from wagtail.search.index import get_indexed_models
 
 from search.forms import FILTER_LABELS, SearchForm
-from search.pages import takes_part
 from search.query import SearchResults
+from search.registry import facet_labels, searchable_models
 
 logger = logging.getLogger(__name__)
 
 SUGGEST_MIN_LENGTH = 2
-
-
-def searchable_models():
-    """Every kind of content that takes part in the portal's search."""
-    return [model for model in get_indexed_models() if takes_part(model)]
-
-
-def facet_labels(models):
-    labels = {}
-    for model in models:
-        if not hasattr(model, "search_facet_labels"):
-            continue
-        for facet, values in model.search_facet_labels().items():
-            labels.setdefault(facet, {}).update(
-                {code: str(label) for code, label in values.items()}
-            )
-    return labels
 
 
 def labelled(facets, labels):

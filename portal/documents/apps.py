@@ -8,6 +8,10 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Document archive")
 
     def ready(self):
+        from portal.documents.searchable import register_search
+
+        register_search()
+
         from portal.documents.signal_handlers import register_signal_handlers
 
         register_signal_handlers()

@@ -16,7 +16,6 @@ from wagtail.search import index
 
 from portal.access.models import AccessControlled
 from portal.access.permission_policies import AccessControlledPagePermissionTester
-from portal.access.restrictions import path_prefixes
 from portal.core.cache import get_or_compute, keep_for_query
 from portal.core.models import FoldedSearchText
 from portal.core.pages import AsciiSlugMixin, ViewRestrictionShortcutMixin
@@ -227,35 +226,3 @@ class ArticlePage(
         """Các bài đã đăng: older articles of the same section."""
         older = siblings.filter(published_at__lt=self.published_at)
         return older.order_by("-published_at")[:count]
-
-    @classmethod
-    def search_queryset(cls):
-        return cls.objects.live()
-
-    @classmethod
-    def present_search_hits(cls, articles, terms):
-        from search.highlight import highlight, snippet
-        from search.query import SearchHit
-
-        return [
-            SearchHit(
-                item=article,
-                kind="article",
-                url=article.url,
-                title=article.title,
-                title_html=highlight(article.title, terms),
-                snippet=snippet([article.lead, article.body_text()], terms),
-                issued_on=timezone.localdate(article.published_at),
-            )
-            for article in articles
-        ]
-
-    def search_extras(self):
-        return {
-            "kind": "article",
-            "principals": self.principals(),
-            "paths": path_prefixes(self),
-            "live": self.live,
-            "date": timezone.localdate(self.published_at).isoformat(),
-            "suggest": self.title,
-        }

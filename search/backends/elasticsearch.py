@@ -29,8 +29,8 @@ from portal.core.symbols import symbol_key
 from portal.core.text import fold, normalize, with_folded
 from search.backends.portal import PortalSearchMixin
 from search.models import PendingIndexUpdate
-from search.pages import search_extras_for, takes_part
 from search.query import SearchRequest, SearchResults
+from search.registry import searchable_for
 
 logger = logging.getLogger(__name__)
 
@@ -69,8 +69,8 @@ def fold_query(query):
 
 PREFIXES = {"min_chars": 1, "max_chars": 19}
 
-# Fields every searchable kind of content shares (see ``search_extras()`` on the
-# models), so that one query spans news and documents alike.
+# Fields every searchable kind of content shares (its registration's
+# ``index_fields``, see ``search.registry``), so that one query spans them all.
 PORTAL_PROPERTIES = {
     "kind": {"type": "keyword"},
     "principals": {"type": "keyword"},
@@ -91,16 +91,16 @@ class FoldingMapping(Elasticsearch9Mapping):
 
     def get_mapping(self):
         mapping = super().get_mapping()
-        if takes_part(self.model):
+        if searchable_for(self.model):
             mapping["properties"]["portal"] = {"properties": PORTAL_PROPERTIES}
         return mapping
 
     def get_document(self, obj):
         doc = super().get_document(obj)
-        extras = search_extras_for(obj)
-        if extras is not None:
-            extras["suggest"] = with_folded(extras.get("suggest", ""))
-            doc["portal"] = extras
+        if searchable := searchable_for(type(obj)):
+            fields = searchable.index_fields(obj)
+            fields["suggest"] = with_folded(fields.get("suggest", ""))
+            doc["portal"] = fields
         return doc
 
     def _get_document_field_data(self, field, obj):

@@ -2,46 +2,49 @@
 
 A backend answers ``portal_search(request, user, models)`` and
 ``portal_suggest(text, user, models)``; this mixin turns the (model, pk) pairs
-it finds into hits, in order, each model presenting its own.
+it finds into hits, in order, each presented as its registration describes.
 """
 
 from collections import defaultdict
 
 from django.apps import apps
 
-from portal.access.models import is_visible
-from search.pages import page_search_hits
+from search.highlight import highlight, snippet
+from search.query import SearchHit
+from search.registry import searchable_for
+
+
+def search_hit(searchable, item, url, terms):
+    title = searchable.title(item)
+    return SearchHit(
+        item=item,
+        kind=searchable.kind,
+        url=url,
+        title=title,
+        title_html=highlight(title, terms),
+        snippet=snippet(searchable.snippet_from(item), terms),
+        symbol=searchable.symbol(item),
+        type_label=searchable.type_label(item),
+        issuer=searchable.issuer(item),
+        issued_on=searchable.date(item),
+    )
 
 
 class PortalSearchMixin:
     def present(self, keys, terms, user):
         """SearchHits for ``[("app_label.Model", pk), …]``, in the same order,
-        of the items the user may see.
-
-        Each item is checked against the database, which is always current:
-        an index entry not yet rewritten after a change of access never shows
-        an item to someone who may no longer see it.
-        """
+        of the items the user may see (checked against the database)."""
         pks_by_model = defaultdict(list)
         for label, pk in keys:
             pks_by_model[label].append(pk)
         hits = {}
         for label, pks in pks_by_model.items():
             model = apps.get_model(label)
-            if hasattr(model, "present_search_hits"):
-                visible = model.objects.visible_to(user).values("pk")
-                queryset = model.search_queryset().filter(pk__in=visible)
-                items = list(queryset.in_bulk(pks).values())
-                found = model.present_search_hits(items, terms)
-            else:  # a page without search rules of its own
-                items = [
-                    page
-                    for page in model.objects.live().in_bulk(pks).values()
-                    if is_visible(page, user)
-                ]
-                found = page_search_hits(items, terms)
-            for item, hit in zip(items, found, strict=True):
-                hits[(label, str(item.pk))] = hit
+            searchable = searchable_for(model)
+            items = searchable.visible_items(model, pks, user)
+            urls = searchable.urls(items)
+            for item, url in zip(items, urls, strict=True):
+                hits[(label, str(item.pk))] = search_hit(searchable, item, url, terms)
         return [
             hits[key] for key in ((label, str(pk)) for label, pk in keys) if key in hits
         ]

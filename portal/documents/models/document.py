@@ -367,58 +367,6 @@ class Document(
         return outgoing + incoming
 
     @classmethod
-    def search_facet_labels(cls):
-        """Labels for the coded facet values this model contributes."""
-        return {
-            "type": dict(DocumentType.choices),
-            "status": dict(EffectiveStatus.choices),
-        }
-
-    @classmethod
-    def search_queryset(cls):
-        return cls.objects.select_related("issuer").prefetch_related("attachments")
-
-    @classmethod
-    def present_search_hits(cls, documents, terms):
-        """How documents appear among search results, with marked snippets."""
-        from portal.documents.models.archive_page import ArchivePage
-        from search.highlight import highlight, snippet
-        from search.query import SearchHit
-
-        archive = ArchivePage.current()
-        return [
-            SearchHit(
-                item=document,
-                kind="document",
-                url=archive.document_url(document) if archive else "",
-                title=document.title,
-                title_html=highlight(document.title, terms),
-                snippet=snippet([document.body, document.attachment_text()], terms),
-                symbol=document.symbol,
-                type_label=document.get_document_type_display(),
-                issuer=document.issuer.name,
-                issued_on=document.issued_on,
-            )
-            for document in documents
-        ]
-
-    def search_extras(self):
-        """The fields every kind of content shares in the portal's search."""
-        return {
-            "kind": "document",
-            "principals": self.principals(),
-            "live": self.live,
-            "type": self.document_type,
-            "issuer": self.issuer.name,
-            "year": self.issued_year,
-            "status": self.status,
-            "date": self.issued_on.isoformat(),
-            "symbol_key": self.symbol_key,
-            "suggest": f"{self.symbol} {self.title}",
-            "paths": self.guarding_paths(),
-        }
-
-    @classmethod
     def guarding_paths(cls):
         """The archive pages that serve documents, and the pages above them."""
         return get_or_compute(
