@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from portal.demo.notices import SYMBOLS as NOTICE_SYMBOLS
 from portal.documents.models import Document
 from portal.documents.types import DocumentType
 from portal.followup.models import (
@@ -87,6 +88,7 @@ def load_tasks(units, today=None):
         Document.objects.live()
         .filter(document_type__in=[DocumentType.CONCLUSION, DocumentType.NOTICE])
         .exclude(access="restricted")
+        .exclude(symbol__in=NOTICE_SYMBOLS)
         .order_by("document_type", "symbol")
     )
     for index in range(TASKS):

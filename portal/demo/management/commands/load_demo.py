@@ -11,6 +11,7 @@ from portal.demo.directory import load_directory
 from portal.demo.documents import describe_issuers, load_archive
 from portal.demo.followup import load_tasks, load_units
 from portal.demo.news import load_news
+from portal.demo.notices import load_notices
 from portal.demo.organisation import load_organisation
 from portal.demo.schedule import load_schedule
 from portal.demo.site import load_home_page, load_office_information
@@ -34,6 +35,8 @@ class Command(BaseCommand):
         comments, pending = load_comments()
         with transaction.atomic():
             tasks = load_tasks(load_units())
+            drafted = load_notices()
+            tasks += drafted
             events = load_schedule()
             contacts = load_directory()
             about = load_organisation(home)
@@ -45,7 +48,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Demo content loaded: {articles} articles, {comments} comments "
                 f"({pending} awaiting moderation), {archive.saved} documents, "
-                f"{tasks} follow-up tasks, {events} events this week, "
+                f"{tasks} follow-up tasks ({drafted} drafted from a notice), {events} events this week, "
                 f"{incoming} incoming and {outgoing} outgoing documents registered, "
                 f"{about.get_children().count() + 1} pages about the office, "
                 f"{contacts} directory entries."
