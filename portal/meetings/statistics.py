@@ -5,11 +5,12 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from portal.core.statistics import CountTable
-from portal.meetings.models import BridgePoint, Meeting
+from portal.meetings.models import BridgePoint
 
 
-def meeting_tables(year, today):
-    held = Meeting.objects.held_in(year, today)
+def meeting_tables(meetings, year, today):
+    """Counts of ``meetings`` (those the reader may see) held in ``year``."""
+    held = meetings.held_in(year, today)
     online = held.filter(online=True).count()
     bridge_points = (
         BridgePoint.objects.filter(meeting__in=held.filter(online=True))

@@ -118,7 +118,10 @@ class StatisticsView(WagtailAdminTemplateMixin, TemplateView):
         for error in form.error_list():
             messages.error(request, error)
         return self.render_to_response(
-            self.get_context_data(year=year, tables=meeting_tables(year, today)),
+            self.get_context_data(
+                year=year,
+                tables=meeting_tables(admin_meetings(request.user), year, today),
+            ),
             status=400 if form.error_list() else 200,
         )
 

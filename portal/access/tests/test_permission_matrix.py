@@ -6,6 +6,7 @@ Run on PostgreSQL and the real search engine by the test command.
 """
 
 import csv
+import datetime
 from datetime import time
 from pathlib import Path
 
@@ -23,9 +24,17 @@ from portal.access.factories import UserFactory
 from portal.documents.factories import DocumentFactory
 from portal.documents.models import Attachment
 from portal.documents.types import DocumentType
+from portal.followup.factories import UnitFactory
 from portal.followup.models import Membership, Unit
 from portal.images.factories import ImageFactory
+from portal.meetings.factories import (
+    BridgePointFactory,
+    MeetingFactory,
+    add_document,
+)
+from portal.meetings.models import Meeting
 from portal.news.factories import make_article, make_section
+from portal.schedule.factories import EventFactory
 from portal.questions.factories import QuestionFactory
 from portal.questions.models import Question
 from portal.schedule.models import Event, FeedToken
@@ -324,6 +333,79 @@ def admin_event_chooser(c, a, doc, att, art, level):
     )
 
 
+# Meetings: for each level, an online conference whose schedule entry has the
+# level, and an internal meeting holding a document of the level. The shared
+# group's members are invited to both, so a restricted meeting document is
+# theirs to read and nobody else's. Built on first use, after the role's user
+# has joined the group.
+MEETINGS_HELD_ON = datetime.date(2026, 3, 2)
+
+
+def invited_meeting(title, access):
+    meeting = Meeting.objects.filter(event__title=title).first()
+    if meeting:
+        return meeting
+    shared_group = Group.objects.get(name="Nhóm được chia sẻ")
+    event = EventFactory(
+        title=title,
+        date=MEETINGS_HELD_ON,
+        access=access,
+        participants=list(shared_group.user_set.all()),
+    )
+    if access == "restricted":
+        assign_perm("schedule.view_event", shared_group, event)
+    return MeetingFactory(event=event, online=True)
+
+
+def level_meeting(level):
+    meeting = invited_meeting(f"Hội nghị {WORDS[level]} trực tuyến", level)
+    if not meeting.bridge_points.exists():
+        BridgePointFactory(
+            meeting=meeting, host_unit=UnitFactory(name=f"Điểm cầu {WORDS[level]}")
+        )
+    return meeting
+
+
+def meeting_document(level):
+    meeting = invited_meeting(f"Cuộc họp có tài liệu {WORDS[level]}", "internal")
+    return meeting.documents.first() or add_document(
+        meeting, title=f"Tài liệu họp {WORDS[level]}", access=level
+    )
+
+
+def meeting_page(c, a, doc, att, art, level):
+    meeting = level_meeting(level)
+    return agreed(
+        answers(c, reverse("meetings:meeting", args=[meeting.pk])),
+        shows(c, meeting.event.title, reverse("meetings:meetings")),
+    )
+
+
+def meeting_documents(c, a, doc, att, art, level):
+    document = meeting_document(level)
+    page = reverse("meetings:meeting", args=[document.meeting_id])
+    return agreed(
+        shows(c, document.title, page),
+        answers(c, reverse("meetings:document", args=[document.pk])),
+    )
+
+
+def meeting_attendance(c, a, doc, att, art, level):
+    url = reverse("meetings:meeting", args=[level_meeting(level).pk])
+    return shows(c, 'class="attendance"', url)
+
+
+def meeting_statistics(c, a, doc, att, art, level):
+    unit = level_meeting(level).bridge_points.get().host_unit.name
+    url = reverse("meetings_statistics:index")
+    return shows(c, unit, url, year=MEETINGS_HELD_ON.year)
+
+
+def admin_meeting_listing(c, a, doc, att, art, level):
+    title = level_meeting(level).event.title
+    return shows(c, title, reverse("meeting_admin:index"))
+
+
 SURFACES = {
     "questions_listing": questions_listing,
     "questions_answer_page": lambda c, a, doc, att, art, level: answers(
@@ -420,6 +502,14 @@ SURFACES = {
         c.get("/admin/snippets/documents/document/").status_code == 200
         and doc.symbol in c.get("/admin/snippets/documents/document/").content.decode()
     ),
+    "meeting_page": meeting_page,
+    "meeting_documents": meeting_documents,
+    "meeting_attendance": meeting_attendance,
+    "meeting_statistics": meeting_statistics,
+    "admin_meeting_views": lambda c, a, doc, att, art, level: answers(
+        c, reverse("meeting_admin:edit", args=[level_meeting(level).pk])
+    ),
+    "admin_meeting_listing": admin_meeting_listing,
     "schedule_week": schedule_week,
     "schedule_intranet": schedule_intranet,
     "schedule_feed": lambda c, a, doc, att, art, level: shows(

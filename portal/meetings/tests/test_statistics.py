@@ -6,6 +6,7 @@ from django.urls import reverse
 from portal.access.factories import UserFactory
 from portal.followup.factories import UnitFactory
 from portal.meetings.factories import BridgePointFactory, MeetingFactory
+from portal.meetings.models import Meeting
 from portal.meetings.statistics import meeting_tables
 from portal.schedule.factories import EventFactory
 
@@ -21,7 +22,7 @@ def meeting_on(day, **kwargs):
 def counts(year):
     return [
         (table.heading, table.counts, table.total)
-        for table in meeting_tables(year, TODAY)
+        for table in meeting_tables(Meeting.objects.all(), year, TODAY)
     ]
 
 
@@ -58,6 +59,18 @@ def test_the_statistics_page_shows_the_year_asked_for(client):
     assert page.status_code == 200
     assert page.context["year"] == 2025
     assert page.context["tables"][0].counts[1][1] == 1
+
+
+def test_meetings_the_reader_may_not_see_are_not_counted(client):
+    meeting_on(datetime.date(2025, 5, 5))
+    MeetingFactory(
+        event=EventFactory(date=datetime.date(2025, 5, 6), access="restricted")
+    )
+    client.force_login(UserFactory(role="approver"))
+
+    page = client.get(reverse("meetings_statistics:index"), {"year": 2025})
+
+    assert page.context["tables"][0].total == 1
 
 
 def test_a_wrong_year_is_refused_with_a_message(client):

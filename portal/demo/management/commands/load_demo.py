@@ -10,6 +10,7 @@ from portal.demo.correspondence import load_registers
 from portal.demo.directory import load_directory
 from portal.demo.documents import describe_issuers, load_archive
 from portal.demo.followup import load_tasks, load_units
+from portal.demo.meetings import load_meetings
 from portal.demo.news import load_news
 from portal.demo.notices import load_notices
 from portal.demo.organisation import load_organisation
@@ -38,6 +39,7 @@ class Command(BaseCommand):
             drafted = load_notices()
             tasks += drafted
             events = load_schedule()
+            meetings, conferences = load_meetings()
             contacts = load_directory()
             about = load_organisation(home)
         incoming, outgoing = load_registers()
@@ -49,6 +51,7 @@ class Command(BaseCommand):
                 f"Demo content loaded: {articles} articles, {comments} comments "
                 f"({pending} awaiting moderation), {archive.saved} documents, "
                 f"{tasks} follow-up tasks ({drafted} drafted from a notice), {events} events this week, "
+                f"{meetings} meetings ({conferences} online), "
                 f"{incoming} incoming and {outgoing} outgoing documents registered, "
                 f"{about.get_children().count() + 1} pages about the office, "
                 f"{contacts} directory entries."
