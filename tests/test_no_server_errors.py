@@ -21,6 +21,7 @@ from portal.correspondence.factories import (
 from portal.documents.factories import DocumentFactory
 from portal.followup.factories import TaskFactory, UnitFactory, member_of
 from portal.news.factories import make_article, make_section
+from portal.questions.factories import QuestionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -56,6 +57,7 @@ VIEWS = {
     "/noi-bo/thong-ke/": ["start", "end", "format"],
     "/noi-bo/thong-bao/": ["page"],
     "/noi-bo/so-lieu-nam/": ["year", "format"],
+    "/hoi-dap/": ["q", "linh_vuc", "page"],
     "/admin/correspondence/incoming/": [
         *LISTING,
         "year",
@@ -90,6 +92,7 @@ VIEWS = {
     "/admin/snippets/documents/issuingbody/": LISTING,
     "/admin/snippets/comments/comment/": [*LISTING, "status"],
     "/admin/snippets/followup/unit/": LISTING,
+    "/admin/hoi-dap/": [*LISTING, "status", "kind", "subject_area", "unit"],
     "/admin/pages/search/": ["q", "p", "ordering", "content_type", "locale"],
     "/admin/reports/aging-pages/": [
         "last_published_at",
@@ -194,6 +197,7 @@ def content(home_page, archive_page):
     TaskFactory(lead_unit=unit, source_document=document)
     IncomingDocumentFactory()
     OutgoingDocumentFactory()
+    QuestionFactory(published=True, unit=unit)
     return {"section": section.slug, "unit": unit}
 
 

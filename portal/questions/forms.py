@@ -15,7 +15,7 @@ class QuestionForm(ReaderSubmissionForm):
     class Meta:
         model = Question
         fields = ["kind", "name", "contact", "subject_area", "title", "body"]
-        widgets = {"kind": forms.RadioSelect}
+        widgets = {"kind": forms.RadioSelect, "body": forms.Textarea(attrs={"rows": 6})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -14,6 +14,7 @@ from portal.demo.meetings import load_meetings
 from portal.demo.news import load_news
 from portal.demo.notices import load_notices
 from portal.demo.organisation import load_organisation
+from portal.demo.questions import load_questions
 from portal.demo.schedule import load_schedule
 from portal.demo.site import load_home_page, load_office_information
 
@@ -42,6 +43,7 @@ class Command(BaseCommand):
             meetings, conferences = load_meetings()
             contacts = load_directory()
             about = load_organisation(home)
+        questions, unanswered = load_questions()  # assigned to the units above
         incoming, outgoing = load_registers()
         # Bulk-created content skips the index signals; rebuild once at the end.
         call_command("update_index", verbosity=0)
@@ -49,7 +51,9 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content loaded: {articles} articles, {comments} comments "
-                f"({pending} awaiting moderation), {archive.saved} documents, "
+                f"({pending} awaiting moderation), "
+                f"{questions} readers' questions ({unanswered} not answered yet), "
+                f"{archive.saved} documents, "
                 f"{tasks} follow-up tasks ({drafted} drafted from a notice), {events} events this week, "
                 f"{meetings} meetings ({conferences} online), "
                 f"{incoming} incoming and {outgoing} outgoing documents registered, "
