@@ -25,6 +25,11 @@ STATE_SYMBOL = re.compile(
     rf"^\s*(?P<number>\d{{1,5}})\s*/\s*(?P<year>\d{{4}})\s*/\s*(?P<type>{_LETTERS})\s*-\s*(?P<issuer>{_LETTERS}(?:-{_LETTERS})?)\s*$"
 )
 _TOKEN = re.compile(rf"\d+|{_LETTERS}")
+# A symbol inside running text: "thực hiện Thông báo số 05-TB/TU của …".
+CITED_SYMBOL = re.compile(
+    rf"(?<![\w/-])\d{{1,5}}\s*(?:-\s*{_LETTERS}\s*/|/\s*\d{{4}}\s*/)\s*"
+    rf"{_LETTERS}(?:\s*-\s*{_LETTERS})?(?![\w/])"
+)
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,12 @@ def symbol_key(text):
     digits = [str(int(token)) for token in tokens if token.isdecimal()]
     letters = [token for token in tokens if not token.isdecimal()]
     return "".join(digits) + "".join(letters)
+
+
+def cited_symbol_keys(text):
+    """The keys of the symbols that a text cites, such as the "05-TB/TU" of
+    "Báo cáo kết quả thực hiện Thông báo số 05-TB/TU"."""
+    return {symbol_key(match) for match in CITED_SYMBOL.findall(normalize(text or ""))}
 
 
 # Type and issuer abbreviations, folded: what the letters of a symbol are made of.

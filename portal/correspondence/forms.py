@@ -6,7 +6,11 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput
 
 from portal.correspondence.kept_scans import KeptScans
-from portal.correspondence.models import IncomingDocument, OutgoingDocument
+from portal.correspondence.models import (
+    IncomingDocument,
+    OutgoingDocument,
+    ReportReceipt,
+)
 from portal.followup.models import Unit
 
 
@@ -127,3 +131,21 @@ class ReplyForm(forms.Form):
         label=_("Reply document"),
         help_text=_("The number and symbol of the released reply, e.g. 05-CV/VPTU"),
     )
+
+
+class ReportedTasksForm(forms.Form):
+    tasks = forms.ModelMultipleChoiceField(
+        label=_("Tasks this document reports on"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Tick at least one task.")},
+    )
+
+    def __init__(self, *args, incoming, **kwargs):
+        super().__init__(*args, **kwargs)
+        proposed = ReportReceipt.proposed_tasks(incoming)
+        self.fields["tasks"].queryset = proposed
+        self.fields["tasks"].label_from_instance = lambda task: (
+            f"{task.source_document.symbol} — {task.lead_unit}: {task}"
+        )
+        self.fields["tasks"].initial = list(proposed)

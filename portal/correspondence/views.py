@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin import messages
@@ -18,8 +18,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from portal.core.forms import YearForm
 from portal.core.uploads import file_response
-from portal.correspondence.forms import ReplyForm, RoutingForm
-from portal.correspondence.models import Routing
+from portal.correspondence.forms import ReplyForm, ReportedTasksForm, RoutingForm
+from portal.correspondence.models import ReportReceipt, Routing
 from portal.correspondence.statistics import register_tables
 from portal.documents.statistics import export
 
@@ -182,6 +182,55 @@ class RoutingView(AdminPage, RegisterView):
         return self.render_to_response(
             self.get_context_data(
                 incoming=self.incoming, routing=self.routing, form=form
+            ),
+            status=status,
+        )
+
+
+class ReportedTasksView(AdminPage, RegisterView):
+    """The clerk confirms which follow-up tasks an incoming report answers,
+    among those of the documents it cites, for its sender's units."""
+
+    required_actions = ["change"]
+    template_name = "correspondence/reported_tasks.html"
+    page_title = gettext_lazy("Report on tasks")
+    header_icon = "tasks"
+
+    def dispatch(self, request, *args, pk, **kwargs):
+        self.incoming = get_object_or_404(self.model, pk=pk)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return str(self.incoming)
+
+    def get(self, request):
+        return self.render(ReportedTasksForm(incoming=self.incoming))
+
+    def post(self, request):
+        form = ReportedTasksForm(request.POST, incoming=self.incoming)
+        if form.is_valid():
+            tasks = form.cleaned_data["tasks"]
+            ReportReceipt.record(self.incoming, tasks, request.user)
+            messages.success(
+                request,
+                ngettext(
+                    "The document has been recorded as a report on %(count)d task.",
+                    "The document has been recorded as a report on %(count)d tasks.",
+                    len(tasks),
+                )
+                % {"count": len(tasks)},
+            )
+            return redirect(request.path)
+        return self.render(form, status=400)
+
+    def render(self, form, status=200):
+        return self.render_to_response(
+            self.get_context_data(
+                incoming=self.incoming,
+                form=form,
+                receipts=self.incoming.report_receipts.select_related(
+                    "task__source_document", "report__unit"
+                ),
             ),
             status=status,
         )

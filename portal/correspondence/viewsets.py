@@ -16,7 +16,12 @@ from wagtail.permissions import policy_registry
 from portal.core.spreadsheets import SpreadsheetExportMixin
 from portal.correspondence import views
 from portal.correspondence.forms import IncomingDocumentForm, OutgoingDocumentForm
-from portal.correspondence.models import IncomingDocument, OutgoingDocument, Routing
+from portal.correspondence.models import (
+    IncomingDocument,
+    OutgoingDocument,
+    ReportReceipt,
+    Routing,
+)
 
 
 def export_columns(model, fields):
@@ -120,6 +125,15 @@ class RegisterIncomingView(generic.CreateView):
         self.form.discard_kept_scan()
         return entry
 
+    def get_success_url(self):
+        # A report on tasks goes to the clerk's confirmation first.
+        if ReportReceipt.proposed_tasks(self.object).exists():
+            return reverse(
+                "incoming:reported_tasks",
+                args=[self.object.pk],
+            )
+        return super().get_success_url()
+
 
 class IncomingIndexView(RegisterIndexView):
     routing_url_name = None
@@ -142,6 +156,15 @@ class IncomingIndexView(RegisterIndexView):
                     url=reverse(self.routing_url_name, args=[instance.pk]),
                     icon_name="resubmit",
                     priority=5,
+                )
+            )
+        if self.permission_policy.user_has_permission(self.request.user, "change"):
+            buttons.append(
+                Button(
+                    _("Report on tasks"),
+                    url=reverse("incoming:reported_tasks", args=[instance.pk]),
+                    icon_name="tasks",
+                    priority=6,
                 )
             )
         return buttons
@@ -218,7 +241,14 @@ class IncomingDocumentViewSet(RegisterViewSet):
                     permission_policy=policy_registry.get_by_type(Routing),
                 ),
                 name="routing",
-            )
+            ),
+            path(
+                "reported-tasks/<int:pk>/",
+                views.ReportedTasksView.as_view(
+                    model=self.model, permission_policy=self.permission_policy
+                ),
+                name="reported_tasks",
+            ),
         ]
 
 

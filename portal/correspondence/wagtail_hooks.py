@@ -5,6 +5,7 @@ from wagtail.permissions import register_permission_policy
 from portal.correspondence.models import IncomingDocument
 from portal.correspondence.models.incoming import REGISTER_INCOMING
 from portal.correspondence.models.outgoing import ARCHIVE, RELEASE
+from portal.correspondence.models.reports import RECEIVE
 from portal.correspondence.models.routing import REPLY, ROUTE
 from portal.correspondence.permission_policies import NeverDeletedPolicy
 from portal.correspondence.viewsets import CorrespondenceViewSetGroup
@@ -29,6 +30,9 @@ def register_correspondence_actions(actions):
         ROUTE, _("Route an incoming document"), _("Incoming document routed")
     )
     actions.register_action(REPLY, _("Record the reply"), _("Reply recorded"))
+    actions.register_action(
+        RECEIVE, _("Record a report on tasks"), _("Recorded as a report on tasks")
+    )
 
 
 @hooks.register("register_admin_viewset")

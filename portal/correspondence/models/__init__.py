@@ -2,6 +2,7 @@ from .choices import Confidentiality, Urgency
 from .incoming import IncomingDocument
 from .numbering import Register, RegisterCounter, next_number
 from .outgoing import OutgoingDocument
+from .reports import ReportReceipt
 from .routing import Routing
 
 __all__ = [
@@ -9,6 +10,7 @@ __all__ = [
     "IncomingDocument",
     "OutgoingDocument",
     "Register",
+    "ReportReceipt",
     "RegisterCounter",
     "Routing",
     "Urgency",

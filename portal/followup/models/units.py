@@ -22,6 +22,13 @@ class UnitQuerySet(models.QuerySet):
             return self.none()
         return self.filter(memberships__user=user)
 
+    def of_body(self, body):
+        """The units that are this issuing body: same name, or same abbreviation."""
+        same = models.Q(name__iexact=body.name)
+        if body.abbreviation:
+            same |= models.Q(abbreviation__iexact=body.abbreviation)
+        return self.filter(same)
+
     def tree(self):
         """The units as a tree of ``UnitNode``, each level in the queryset's
         order; a unit whose parent is not in the queryset is a root. One query."""
