@@ -261,13 +261,22 @@ def check_search(client, example, withheld=()):
 
 
 def check_listings(client, example):
-    """The archive and each section list exactly what each user may see."""
+    """The archive, each section and the JSON API list exactly what each user
+    may see."""
     for person, user in example.viewers():
         sign_in(client, user)
         archive = client.get(example.archive_page.url).content.decode()
         assert example.tokens_in(archive, "document") == example.visible(
             person, "document"
         ), (person, "archive")
+        for kind, path in (("document", "documents"), ("article", "articles")):
+            api = client.get(f"/api/v1/{path}/", {"q": example.word, "page_size": 50})
+            titles = " ".join(item["title"] for item in api.json()["results"])
+            assert example.tokens_in(titles, kind) == example.visible(person, kind), (
+                person,
+                "api",
+                kind,
+            )
         if person is not None and person["role"] == "admin":
             continue  # Wagtail itself decides whom a restricted section serves
         for section, item in zip(

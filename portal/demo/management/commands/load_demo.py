@@ -5,6 +5,7 @@ from django.db import transaction
 
 from portal.access.roles import ROLE_BY_KEY
 from portal.demo.accounts import DEMO_PASSWORD, load_accounts
+from portal.demo.alerts import load_alerts
 from portal.demo.comments import load_comments
 from portal.demo.correspondence import load_registers
 from portal.demo.directory import load_directory
@@ -47,6 +48,7 @@ class Command(BaseCommand):
         incoming, outgoing = load_registers()
         # Bulk-created content skips the index signals; rebuild once at the end.
         call_command("update_index", verbosity=0)
+        saved_searches = load_alerts()  # searches the index just built
 
         self.stdout.write(
             self.style.SUCCESS(
@@ -54,6 +56,7 @@ class Command(BaseCommand):
                 f"({pending} awaiting moderation), "
                 f"{questions} readers' questions ({unanswered} not answered yet), "
                 f"{archive.saved} documents, "
+                f"{saved_searches} saved searches with their alerts, "
                 f"{tasks} follow-up tasks ({drafted} drafted from a notice), {events} events this week, "
                 f"{meetings} meetings ({conferences} online), "
                 f"{incoming} incoming and {outgoing} outgoing documents registered, "
