@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.core.views import health
 from portal.documents.sitemaps import DocumentSitemap
+from portal.documents.feeds import DocumentsFeed
 from portal.news.feeds import ArticlesFeed
 from search import views as search_views
 
@@ -55,6 +56,13 @@ urlpatterns = [
     path("tim-kiem-da-luu/", include("portal.alerts.urls")),
     path("lich-cong-tac/", include("portal.schedule.urls")),
     path("feeds/", ArticlesFeed(), name="feed"),
+    # before the sections' feeds: "van-ban" is the archive, not a section
+    path("feeds/van-ban/", DocumentsFeed(), name="documents_feed"),
+    path(
+        "feeds/van-ban/<slug:document_type>/",
+        DocumentsFeed(),
+        name="documents_type_feed",
+    ),
     path("feeds/<slug:section>/", ArticlesFeed(), name="section_feed"),
 ]
 

@@ -13,6 +13,8 @@ FILTER_LABELS = {
     "issuer": _("Issuing body"),
     "year": _("Year"),
     "status": _("Effective status"),
+    "subject": _("Subject area"),
+    "signer": _("Signer"),
 }
 # Each chosen filter's name in the URL, and what it is called on the page.
 CHOSEN_FILTER_LABELS = {
@@ -35,6 +37,8 @@ class SearchForm(forms.Form):
     issuer = forms.CharField(required=False)
     year = forms.IntegerField(required=False, min_value=1900, max_value=2100)
     status = forms.CharField(required=False)
+    subject = forms.CharField(required=False)
+    signer = forms.CharField(required=False)
     from_date = forms.DateField(label=_("From"), required=False)
     to_date = forms.DateField(label=_("To"), required=False)
     sort = forms.ChoiceField(
@@ -77,6 +81,16 @@ class SearchForm(forms.Form):
     def clean_status(self):
         return self._clean_coded("status")
 
+    def _clean_name(self, name):
+        """A name compared exactly: spacing and the Unicode form do not count."""
+        return " ".join(normalize(self.cleaned_data[name]).split())
+
+    def clean_subject(self):
+        return self._clean_name("subject")
+
+    def clean_signer(self):
+        return self._clean_name("signer")
+
     def clean_q(self):
         return normalize(self.cleaned_data["q"])[:MAX_QUERY_LENGTH]
 
@@ -108,7 +122,7 @@ class SearchForm(forms.Form):
             text=data.get("q") or "",
             filters={
                 key: data[key]
-                for key in ("type", "issuer", "year", "status")
+                for key in FILTER_LABELS
                 if data.get(key) not in (None, "")
             },
             date_from=data.get("from_date"),

@@ -17,6 +17,8 @@ def index_fields(document):
         "issuer": document.issuer.name,
         "year": document.issued_year,
         "status": document.status,
+        "subject": [area.name for area in document.subject_areas.all()],
+        "signer": document.signer,
         "date": document.issued_on.isoformat(),
         "symbol_key": document.symbol_key,
         "suggest": f"{document.symbol} {document.title}",

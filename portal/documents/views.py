@@ -19,8 +19,9 @@ PER_PAGE = 20
 
 
 def archive(request, page):
-    form = ArchiveFilterForm(request.GET or None)
-    documents = form.filter(Document.objects.visible_to(request.user))
+    visible = Document.objects.visible_to(request.user)
+    form = ArchiveFilterForm(request.GET or None, visible)
+    documents = form.filter(visible)
     results = Paginator(documents, PER_PAGE).get_page(request.GET.get("page"))
     response = TemplateResponse(
         request,
@@ -70,7 +71,7 @@ def document_detail(request, page, pk, printable=False):
         {
             "page": page,
             "document": document,
-            "relations": document.related_documents_for(request.user),
+            "relations": document.relation_diagram_for(request.user),
         },
     )
 

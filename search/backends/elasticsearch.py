@@ -80,6 +80,8 @@ PORTAL_PROPERTIES = {
     "issuer": {"type": "keyword"},
     "year": {"type": "keyword"},
     "status": {"type": "keyword"},
+    "subject": {"type": "keyword"},
+    "signer": {"type": "keyword"},
     "date": {"type": "date"},
     "symbol_key": {"type": "keyword"},
     "suggest": {"type": "text", "analyzer": "standard", "index_prefixes": PREFIXES},

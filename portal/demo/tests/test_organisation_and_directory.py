@@ -9,9 +9,7 @@ from portal.organisation.models import (
 )
 
 
-def test_load_demo_adds_the_office_pages_and_directory_entries_once(
-    db, client, capsys
-):
+def test_load_demo_adds_the_office_pages_and_directory_entries_once(db, client, capsys):
     call_command("load_demo")
     call_command("load_demo")
 

@@ -161,6 +161,8 @@ class Document(
         "year": "issued_year",
         "status": "status",
         "date": "issued_on",
+        "subject": "subject_areas__name",
+        "signer": "signer",
     }
     # Indexed explicitly in save(), once the attachments are saved too.
     search_auto_update = False
@@ -348,23 +350,32 @@ class Document(
             attachment.extracted_text for attachment in self.attachments.all()
         )
 
-    def related_documents_for(self, user):
-        """Both directions of every relation that the user may see, each with the
-        label its side reads ("Thay thế" here, "Bị thay thế bởi" there)."""
+    def relation_diagram_for(self, user):
+        """The relations the user may see in both directions, grouped by the
+        label each side reads ("Thay thế" here, "Bị thay thế bởi" there) for the
+        diagram (lược đồ): what this document does to others, and the reverse.
+        A related document the user may not see is left out, unnamed."""
+
+        def grouped(pairs):
+            groups = {}
+            for label, document in pairs:
+                groups.setdefault(str(label), []).append(document)
+            return list(groups.items())
+
         visible = Document.objects.visible_to(user)
-        outgoing = [
-            (relation.get_kind_display(), relation.target)
-            for relation in self.relations.filter(target__in=visible).select_related(
-                "target"
-            )
-        ]
-        incoming = [
-            (INVERSE_LABELS[RelationKind(relation.kind)], relation.source)
-            for relation in self.incoming_relations.filter(
-                source__in=visible
-            ).select_related("source")
-        ]
-        return outgoing + incoming
+        outgoing = self.relations.filter(target__in=visible).select_related("target")
+        incoming = self.incoming_relations.filter(source__in=visible).select_related(
+            "source"
+        )
+        return {
+            "outgoing": grouped(
+                (relation.get_kind_display(), relation.target) for relation in outgoing
+            ),
+            "incoming": grouped(
+                (INVERSE_LABELS[RelationKind(relation.kind)], relation.source)
+                for relation in incoming
+            ),
+        }
 
     @classmethod
     def guarding_paths(cls):

@@ -66,13 +66,23 @@ class IssuingBody(index.Indexed, models.Model):
         return body
 
 
+class SubjectAreaManager(models.Manager):
+    def get_queryset(self):
+        return super().get_queryset().order_by(vietnamese("name"))
+
+
 class SubjectArea(models.Model):
     """Lĩnh vực: the subject areas a document belongs to."""
 
     name = models.CharField(_("name"), max_length=255, unique=True)
 
+    # Listed in Vietnamese order by the manager, not Meta.ordering: modelcluster
+    # sorts a document's chosen areas in Python by Meta.ordering, and cannot
+    # read a collation (saving a document with two areas failed).
+    objects = SubjectAreaManager()
+
     class Meta:
-        ordering = [vietnamese("name")]
+        ordering = ["name"]
         verbose_name = _("subject area")
         verbose_name_plural = _("subject areas")
 
