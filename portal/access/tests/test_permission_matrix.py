@@ -19,11 +19,13 @@ from guardian.shortcuts import assign_perm
 from rest_framework.authtoken.models import Token
 from wagtail.documents import get_document_model
 from wagtail.log_actions import log
+from wagtail.models import Page
 
 from portal.access.factories import UserFactory
 from portal.documents.factories import DocumentFactory
-from portal.documents.models import Attachment
-from portal.documents.types import DocumentType
+from portal.documents.feeds import type_slug
+from portal.documents.models import Attachment, Document, DocumentRelation
+from portal.documents.types import DocumentType, RelationKind
 from portal.followup.factories import UnitFactory
 from portal.followup.models import Membership, Unit
 from portal.images.factories import ImageFactory
@@ -34,6 +36,8 @@ from portal.meetings.factories import (
 )
 from portal.meetings.models import Meeting
 from portal.news.factories import make_article, make_section
+from portal.organisation.factories import make_section as make_about_section
+from portal.organisation.models import AboutPage
 from portal.schedule.factories import EventFactory
 from portal.questions.factories import QuestionFactory
 from portal.questions.models import Question
@@ -406,7 +410,59 @@ def admin_meeting_listing(c, a, doc, att, art, level):
     return shows(c, title, reverse("meeting_admin:index"))
 
 
+def document_type_feed(c, a, doc, att, art, level):
+    url = f"/feeds/van-ban/{type_slug(doc.document_type)}/"
+    return doc.symbol in c.get(url).content.decode()
+
+
+def relation_diagram(c, a, doc, att, art, level):
+    """A public plan implementing the item: does its page name the item?"""
+    plan = Document.objects.filter(symbol="90-KH/TW").first() or DocumentFactory(
+        symbol="90-KH/TW", document_type=DocumentType.PLAN, title="Kế hoạch"
+    )
+    DocumentRelation.objects.get_or_create(
+        source=plan, kind=RelationKind.IMPLEMENTS, target=doc
+    )
+    return doc.symbol in c.get(a.document_url(plan)).content.decode()
+
+
+def directory_member():
+    """A member of a unit, the same whatever the level: people have none."""
+    unit, _created = Unit.objects.get_or_create(name="Văn phòng Thành ủy")
+    membership = Membership.objects.filter(unit=unit).first()
+    if membership is None:
+        user = UserFactory(role="staff", last_name="Đặng Văn", first_name="Danh")
+        membership = Membership.objects.create(unit=unit, user=user)
+    return membership.user
+
+
+def directory(c, a, doc, att, art, level):
+    directory_member()
+    return agreed(
+        shows(c, "Đặng Văn Danh", "/noi-bo/danh-ba/"),
+        shows(c, "Đặng Văn Danh", "/noi-bo/danh-ba/", q="dang van danh"),
+    )
+
+
+def directory_vcard(c, a, doc, att, art, level):
+    return answers(c, f"/noi-bo/danh-ba/{directory_member().pk}.vcf")
+
+
+def organisation_pages(c, a, doc, att, art, level):
+    about = AboutPage.objects.first() or make_about_section(a.get_parent())["about"]
+    pages = Page.objects.descendant_of(about, inclusive=True)
+    return agreed(*(answers(c, page.url) for page in pages))
+
+
 SURFACES = {
+    "document_feed": lambda c, a, doc, att, art, level: (
+        doc.symbol in c.get("/feeds/van-ban/").content.decode()
+    ),
+    "document_type_feed": document_type_feed,
+    "relation_diagram": relation_diagram,
+    "directory": directory,
+    "directory_vcard": directory_vcard,
+    "organisation_pages": organisation_pages,
     "questions_listing": questions_listing,
     "questions_answer_page": lambda c, a, doc, att, art, level: answers(
         c, f"/hoi-dap/{level_question(c, level).pk}/"
