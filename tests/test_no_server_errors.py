@@ -56,6 +56,11 @@ VIEWS = {
     "/noi-bo/nhiem-vu/": ["bucket", "unit", "page"],
     "/noi-bo/thong-ke/": ["start", "end", "format"],
     "/noi-bo/thong-bao/": ["page"],
+    "/lich-cong-tac/": ["tuan"],
+    "/lich-cong-tac/in/": ["tuan"],
+    "/lich-cong-tac/lich.ics": [],
+    "/lich-cong-tac/noi-bo/": ["tuan"],
+    "/lich-cong-tac/noi-bo/in/": ["tuan"],
     "/tim-kiem-da-luu/": [],
     "/tim-kiem-da-luu/thong-bao/": ["page"],
     "/api/v1/documents/": [
@@ -108,6 +113,8 @@ VIEWS = {
     "/admin/snippets/documents/issuingbody/": LISTING,
     "/admin/snippets/comments/comment/": [*LISTING, "status"],
     "/admin/snippets/followup/unit/": LISTING,
+    "/admin/snippets/schedule/event/": [*LISTING, "date", "access"],
+    "/admin/snippets/choose/schedule/event/results/": ["q", "p"],
     "/admin/hoi-dap/": [*LISTING, "status", "kind", "subject_area", "unit"],
     "/admin/pages/search/": ["q", "p", "ordering", "content_type", "locale"],
     "/admin/reports/aging-pages/": [

@@ -18,9 +18,9 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
-from portal.access.admin_forms import AccessControlledAdminForm
 from portal.access.models import AccessControlled, AccessControlledQuerySet
 from portal.followup.models import Unit
+from portal.schedule.admin_forms import EventAdminForm
 
 
 def week_start(day):
@@ -119,7 +119,7 @@ class Event(
 
     objects = EventQuerySet.as_manager()
 
-    base_form_class = AccessControlledAdminForm
+    base_form_class = EventAdminForm
     panels = [
         FieldPanel("title"),
         MultiFieldPanel(

@@ -177,3 +177,12 @@ def test_members_of_a_participating_unit_attend():
     event = EventFactory(chair=chair, participant_units=[unit])
 
     assert set(event.attendees()) == {member, chair}
+
+
+def test_people_are_offered_by_name_and_unit(client):
+    member_of(UnitFactory(name="Ban Tổ chức"), first_name="Hà", last_name="Lê Thu")
+    client.force_login(UserFactory(role="editor"))
+
+    page = client.get(ADD).content.decode()
+
+    assert "Lê Thu Hà — Ban Tổ chức" in page

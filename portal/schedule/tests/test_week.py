@@ -117,6 +117,14 @@ def test_a_week_that_is_not_a_date_is_reported_and_this_week_shown(client):
     assert "Từ 30/11/2026 đến 06/12/2026" in page
 
 
+def test_a_week_out_of_the_years_served_is_refused_without_an_error(client):
+    for day in ("0001-01-01", "9999-12-31"):
+        response = client.get("/lich-cong-tac/", {"tuan": day})
+
+        assert response.status_code == 200
+        assert "Chọn năm từ 1930 đến 2100." in response.content.decode()
+
+
 def test_the_print_view_is_an_a4_landscape_week_schedule(client, week_events):
     response = client.get("/lich-cong-tac/in/", {"tuan": "2026-12-02"})
 
