@@ -11,6 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.comments.models import Comment
 from portal.core.admin_guards import GuardedViewSetMixin
+from portal.core.admin_menu import counting_menu_item
 
 
 def moderated_comments(user):
@@ -37,19 +38,10 @@ class CommentViewSet(GuardedViewSetMixin, SnippetViewSet):
 
     @property
     def menu_item_class(self):
-        base = super().menu_item_class
-
-        class PendingCountMenuItem(base):
-            """Shows how many comments wait, e.g. "Comments (3)"."""
-
-            def render_component(self, request):
-                component = super().render_component(request)
-                pending = moderated_comments(request.user).pending().count()
-                if pending:
-                    component.label = f"{component.label} ({pending})"
-                return component
-
-        return PendingCountMenuItem
+        return counting_menu_item(
+            super().menu_item_class,
+            lambda user: moderated_comments(user).pending().count(),
+        )
 
 
 register_snippet(CommentViewSet)

@@ -93,6 +93,18 @@ class QuestionQuerySet(ReaderSubmissionQuerySet):
             return self.all()
         return self.filter(unit__in=Unit.objects.of_member(user))
 
+    def waiting_for(self, user):
+        """The questions that wait for the user's step: new ones for the office,
+        drafts for approvers, assigned ones for the members of their units."""
+        waiting = models.Q(
+            status=Status.ASSIGNED, unit__in=Unit.objects.of_member(user)
+        )
+        if user.has_perm("questions.assign_question"):
+            waiting |= models.Q(status=Status.RECEIVED)
+        if user.has_perm("questions.publish_question"):
+            waiting |= models.Q(status=Status.ANSWERED)
+        return self.handled_by(user).filter(waiting)
+
     def search(self, text):
         """Questions with every word of the text, accents optional, as prefixes."""
         matching = models.Q()

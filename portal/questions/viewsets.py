@@ -16,6 +16,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 
 from portal.core.admin_guards import GuardedViewSetMixin
+from portal.core.admin_menu import counting_menu_item
 from portal.questions.models import Question, Status
 
 
@@ -177,6 +178,13 @@ class QuestionViewSet(GuardedViewSetMixin, ModelViewSet):
 
     def get_queryset(self, request):
         return Question.objects.handled_by(request.user)
+
+    @property
+    def menu_item_class(self):
+        return counting_menu_item(
+            super().menu_item_class,
+            lambda user: Question.objects.waiting_for(user).count(),
+        )
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [

@@ -1,3 +1,5 @@
+import json
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -153,3 +155,26 @@ def test_staff_without_an_admin_role_stay_out(client, unit):
     question = QuestionFactory(unit=unit, status=Status.ASSIGNED)
     client.force_login(member)
     assert client.get(edit_url(question)).status_code == 302
+
+
+def test_the_admin_menu_counts_what_waits_for_each_user(client, unit):
+    QuestionFactory()  # new: the office assigns it
+    QuestionFactory(unit=unit, status=Status.ASSIGNED)  # the unit drafts it
+    QuestionFactory(unit=unit, status=Status.ASSIGNED)
+    QuestionFactory(unit=UnitFactory(), status=Status.ASSIGNED)  # another unit's
+    QuestionFactory(unit=unit, answer="Dự thảo", status=Status.ANSWERED)  # to approve
+    QuestionFactory(published=True, unit=unit)  # nothing to do
+
+    waiting = {}
+    for role, user in [
+        ("clerk", UserFactory(role="clerk")),
+        ("unit", unit_editor(unit)),
+        ("approver", UserFactory(role="approver")),
+    ]:
+        client.force_login(user)
+        menu = client.get("/admin/").content.decode()
+        # The menu is drawn from JSON, non-ASCII letters escaped.
+        labels = {n: json.dumps(f"Hỏi đáp, góp ý ({n})")[1:-1] for n in "1234"}
+        waiting[role] = [n for n, label in labels.items() if label in menu]
+
+    assert waiting == {"clerk": ["1"], "unit": ["2"], "approver": ["1"]}
