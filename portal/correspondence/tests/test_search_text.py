@@ -33,3 +33,17 @@ def test_the_migration_adds_the_written_words_to_both_registers(db):
     assert stored == expected
     assert " chuyển " in stored[0][0] and " ủy " in stored[0][1]
     assert " dữ " in stored[1][0] and " ủy " in stored[1][1]
+
+
+def test_the_registers_read_each_searched_word_as_typed(db):
+    IncomingDocumentFactory(symbol="1-CV/VPTU", title="Về chuyển đổi số")
+    IncomingDocumentFactory(symbol="2-CV/VPTU", title="Theo dõi chuyên đề cơ sở")
+
+    def found(text):
+        return sorted(
+            IncomingDocument.objects.search(text).values_list("symbol", flat=True)
+        )
+
+    assert found("chuyển đổi") == ["1-CV/VPTU"]
+    assert found("chuyen doi") == ["1-CV/VPTU", "2-CV/VPTU"]
+    assert found("chuyên đ") == ["2-CV/VPTU"]
