@@ -269,6 +269,11 @@ def check_listings(client, example):
         assert example.tokens_in(archive, "document") == example.visible(
             person, "document"
         ), (person, "archive")
+        # A feed is a shared artefact: whoever reads it gets the public documents.
+        feed = client.get("/feeds/van-ban/").content.decode()
+        assert example.tokens_in(feed, "document") == example.visible(
+            None, "document"
+        ), (person, "documents feed")
         for kind, path in (("document", "documents"), ("article", "articles")):
             api = client.get(f"/api/v1/{path}/", {"q": example.word, "page_size": 50})
             titles = " ".join(item["title"] for item in api.json()["results"])
