@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.text import word_text
+from portal.core.text import typed_words, word_text
 
 
 class FoldedSearchText(models.Model):
@@ -24,6 +24,15 @@ class FoldedSearchText(models.Model):
     def fill_search_text(self, title_parts, other_parts):
         self.search_title = word_text(" ".join(title_parts))
         self.search_text = word_text(" ".join([*title_parts, *other_parts]))
+
+    @staticmethod
+    def words_q(text):
+        """Items whose search text has every word of ``text``, each as the start
+        of a word and read as typed (``portal.core.text.typed_words``)."""
+        matching = models.Q()
+        for word in typed_words(text):
+            matching &= models.Q(search_text__contains=f" {word}")
+        return matching
 
 
 class PageCacheGeneration(models.Model):

@@ -14,7 +14,6 @@ from portal.comments.models import ReaderSubmission, ReaderSubmissionQuerySet
 from portal.comments.validators import normalize_phone_number, validate_phone_number
 from portal.core.cache import invalidate_anonymous_pages
 from portal.core.models import FoldedSearchText
-from portal.core.text import words
 from portal.followup.models import Unit
 
 ASSIGN = "questions.assign"
@@ -106,11 +105,9 @@ class QuestionQuerySet(ReaderSubmissionQuerySet):
         return self.handled_by(user).filter(waiting)
 
     def search(self, text):
-        """Questions with every word of the text, accents optional, as prefixes."""
-        matching = models.Q()
-        for word in words(text):
-            matching &= models.Q(search_text__contains=f" {word}")
-        return self.filter(matching)
+        """Questions with every word of the text as the start of a word; a word
+        typed without diacritics finds every spelling of it."""
+        return self.filter(self.model.words_q(text))
 
     def with_lookup_code(self, code):
         return self.filter(lookup_digest=lookup_digest(code)).first()

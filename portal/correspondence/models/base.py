@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.core.models import FoldedSearchText
 from portal.core.symbols import symbol_key
-from portal.core.text import typed_words
 from portal.core.uploads import SCAN_KINDS, FileKindValidator
 from portal.documents.models.document import DocumentQuerySet, private_storage
 
@@ -19,9 +18,7 @@ class RegisterQuerySet(models.QuerySet):
         """Entries with every word of the text, or with this symbol in any
         spelling. Each word may be the start of one, and is read as typed, as
         the portal's search reads it (``portal.core.text.typed_words``)."""
-        matching = Q()
-        for word in typed_words(text):
-            matching &= Q(search_text__contains=f" {word}")
+        matching = self.model.words_q(text)
         if key := symbol_key(text):
             matching |= Q(symbol_key=key)
         return self.filter(matching)

@@ -70,6 +70,8 @@ def test_answers_are_searched_without_diacritics(client):
     assert "Thủ tục kết nạp Đảng viên mới" in page
     assert "Lịch tiếp công dân" not in page
     assert "Thủ tục kết nạp Đảng viên mới" in listing(client, q="kết nạp")
+    # Written with other diacritics, a word is another word.
+    assert "Thủ tục kết nạp Đảng viên mới" not in listing(client, q="kẹt nạp")
 
 
 def test_unpublished_questions_are_never_found_by_search(client):
