@@ -16,6 +16,7 @@ from portal.correspondence.models import IncomingDocument, OutgoingDocument
 from portal.demo.accounts import DEMO_PASSWORD
 from portal.documents.models import Document, IssuingBody
 from portal.followup.models import Unit
+from portal.meetings.models import Meeting
 from tests.browser import log_in, screenshot
 
 ENGLISH = [
@@ -133,6 +134,7 @@ def admin_pages(role):
     incoming = IncomingDocument.objects.order_by("pk").first()
     outgoing = OutgoingDocument.objects.order_by("pk").first()
     unit = Unit.objects.order_by("pk").first()
+    meeting = Meeting.objects.filter(online=True).first()
     body = IssuingBody.objects.order_by("pk").first()
     from wagtail.models import Page
 
@@ -170,6 +172,7 @@ def admin_pages(role):
             "/admin/reports/locked/",
             "/admin/reports/site-history/",
             "/admin/reports/aging-pages/",
+            "/admin/meetings/",
             f"/admin/pages/{article.pk}/edit/",
         ],
         "clerk": [
@@ -184,6 +187,10 @@ def admin_pages(role):
             "/admin/correspondence/outgoing/new/",
             f"/admin/correspondence/outgoing/edit/{outgoing.pk}/",
             "/admin/correspondence/statistics/",
+            "/admin/meetings/",
+            "/admin/meetings/new/",
+            f"/admin/meetings/edit/{meeting.pk}/",
+            "/admin/meetings/statistics/",
             "/admin/snippets/followup/unit/",
             f"/admin/snippets/followup/unit/edit/{unit.pk}/",
             "/admin/snippets/documents/issuingbody/",

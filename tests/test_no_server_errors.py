@@ -100,6 +100,9 @@ VIEWS = {
     "/admin/correspondence/outgoing/results/": [*LISTING, "issuer", "term"],
     "/admin/correspondence/outgoing/print/": ["year"],
     "/admin/correspondence/statistics/": ["year", "format"],
+    "/noi-bo/cuoc-hop/": ["page"],
+    "/admin/meetings/": [*LISTING, "online"],
+    "/admin/meetings/statistics/": ["year"],
     "/admin/snippets/documents/document/": [
         *LISTING,
         "document_type",

@@ -19,6 +19,7 @@ PORTAL_APPS = {
     "images",
     "followup",
     "correspondence",
+    "meetings",
     "schedule",
     "questions",
 }

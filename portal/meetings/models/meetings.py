@@ -98,14 +98,6 @@ class Meeting(ClusterableModel):
         )
         self.share_documents(by_user)
 
-    def participant_ids(self):
-        return set(self.attendances.values_list("user_id", flat=True))
-
-    def is_participant(self, user):
-        return (
-            user.is_authenticated and self.attendances.filter(user_id=user.pk).exists()
-        )
-
     def may_be_managed_by(self, user):
         """The organiser and the office (who may change meetings) manage it:
         they see the attendance list and add documents."""
@@ -122,10 +114,11 @@ class Meeting(ClusterableModel):
         return document
 
     def share_documents(self, by_user=None):
-        """Share the meeting's restricted documents with exactly its
-        participants and organiser, through the portal's sharing."""
+        """Share the meeting's documents with exactly its participants and
+        organiser, through the portal's sharing: what a restricted one needs,
+        and ready for one made restricted later."""
         users = get_user_model().objects.filter(
-            pk__in=self.participant_ids() | {self.organiser_id}
+            Q(pk__in=self.attendances.values("user_id")) | Q(pk=self.organiser_id)
         )
         for document in self.documents.all():
             share(document, [], users, by_user)
