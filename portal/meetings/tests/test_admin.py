@@ -118,3 +118,20 @@ def test_staff_and_editors_do_not_manage_meetings(client):
     for role in ("staff", "editor"):
         client.force_login(UserFactory(role=role))
         assert client.get(reverse("meeting_admin:index")).status_code in (302, 403)
+
+
+def test_a_schedule_entry_held_as_a_meeting_is_not_deleted(client):
+    meeting = MeetingFactory(event=EventFactory(title="Hội nghị tổng kết năm"))
+    client.force_login(UserFactory(role="approver"))
+
+    response = client.post(
+        reverse("wagtailsnippets_schedule_event:delete", args=[meeting.event_id]),
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert (
+        "“Hội nghị tổng kết năm” là một cuộc họp, có hồ sơ riêng: không thể xóa."
+        in response.content.decode()
+    )
+    assert Meeting.objects.filter(pk=meeting.pk, event=meeting.event).exists()
