@@ -32,7 +32,7 @@ LISTING = ["q", "p", "ordering", "export"]
 VIEWS = {
     "/": [],
     "/{section}/": ["page"],
-    "/van-ban/": ["type", "issuer", "year", "status", "page"],
+    "/van-ban/": ["type", "issuer", "subject", "signer", "year", "status", "page"],
     "/van-ban/thong-ke/": ["year", "format"],
     "/search/": [
         "q",
@@ -40,6 +40,8 @@ VIEWS = {
         "issuer",
         "year",
         "status",
+        "subject",
+        "signer",
         "from",
         "to",
         "sort",
@@ -49,6 +51,8 @@ VIEWS = {
     "/search/suggest/": ["q"],
     "/feeds/": [],
     "/feeds/{section}/": [],
+    "/feeds/van-ban/": [],
+    "/feeds/van-ban/nq/": [],
     "/sitemap.xml": ["p"],
     "/sitemap-trang.xml": ["p"],
     "/sitemap-van-ban.xml": ["p"],
@@ -56,6 +60,7 @@ VIEWS = {
     "/noi-bo/nhiem-vu/": ["bucket", "unit", "page"],
     "/noi-bo/thong-ke/": ["start", "end", "format"],
     "/noi-bo/thong-bao/": ["page"],
+    "/noi-bo/danh-ba/": ["q"],
     "/lich-cong-tac/": ["tuan"],
     "/lich-cong-tac/in/": ["tuan"],
     "/lich-cong-tac/lich.ics": [],
@@ -103,6 +108,7 @@ VIEWS = {
     "/noi-bo/cuoc-hop/": ["page"],
     "/admin/meetings/": [*LISTING, "online"],
     "/admin/meetings/statistics/": ["year"],
+    "/admin/snippets/directory/staffcontact/": LISTING,
     "/admin/snippets/documents/document/": [
         *LISTING,
         "document_type",
