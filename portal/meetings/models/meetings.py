@@ -15,13 +15,14 @@ from portal.schedule.models import Event
 class MeetingQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Meetings whose schedule entry the user may see, and those they are
-        invited to. The intranet is for staff: nobody else sees any."""
+        invited to or organise. The intranet is for staff: nobody else sees any."""
         if not user.is_authenticated:
             return self.none()
         Attendance = self.model._meta.get_field("attendances").related_model
         return self.filter(
             Q(event__in=Event.objects.visible_to(user))
             | Q(pk__in=Attendance.objects.filter(user=user).values("meeting_id"))
+            | Q(organiser=user)
         )
 
     def held_in(self, year, today):

@@ -155,3 +155,16 @@ def test_a_restricted_meeting_answers_404_to_staff_who_are_not_invited(client):
     assert client.get(reverse("meetings:meeting", args=[meeting.pk])).status_code == 404
     client.force_login(participant)
     assert client.get(reverse("meetings:meeting", args=[meeting.pk])).status_code == 200
+
+
+def test_the_organiser_of_a_restricted_meeting_manages_it(client):
+    organiser = UserFactory(role="staff")
+    meeting = MeetingFactory(
+        event=EventFactory(access="restricted"), organiser=organiser
+    )
+    client.force_login(organiser)
+
+    page = client.get(reverse("meetings:meeting", args=[meeting.pk]))
+
+    assert page.status_code == 200
+    assert page.context["attendances"] is not None
