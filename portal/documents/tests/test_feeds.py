@@ -64,3 +64,9 @@ def test_the_archive_page_announces_its_feed(client, archive_page):
 
     assert 'type="application/rss+xml"' in content
     assert 'href="/feeds/van-ban/"' in content
+
+
+def test_the_archive_filtered_by_type_announces_that_type_s_feed(client, archive_page):
+    content = client.get("/van-ban/", {"type": "QĐi"}).content.decode()
+
+    assert 'href="/feeds/van-ban/qdi/"' in content
