@@ -17,6 +17,7 @@ from portal.demo.accounts import DEMO_PASSWORD
 from portal.documents.models import Document, IssuingBody
 from portal.followup.models import Unit
 from portal.meetings.models import Meeting
+from portal.questions.models import Question, Status
 from tests.browser import log_in, screenshot
 
 ENGLISH = [
@@ -136,6 +137,8 @@ def admin_pages(role):
     unit = Unit.objects.order_by("pk").first()
     meeting = Meeting.objects.filter(online=True).first()
     body = IssuingBody.objects.order_by("pk").first()
+    answered = Question.objects.get(status=Status.ANSWERED)
+    received = Question.objects.get(status=Status.RECEIVED)
     from wagtail.models import Page
 
     from portal.images.models import PortalImage
@@ -161,6 +164,8 @@ def admin_pages(role):
             f"/admin/images/{image.pk}/",
             "/admin/images/multiple/add/",
             "/admin/snippets/comments/comment/",
+            "/admin/hoi-dap/",
+            f"/admin/hoi-dap/edit/{answered.pk}/",
             "/admin/reports/workflow/",
             "/admin/account/",
         ],
@@ -173,6 +178,8 @@ def admin_pages(role):
             "/admin/reports/site-history/",
             "/admin/reports/aging-pages/",
             "/admin/meetings/",
+            f"/admin/hoi-dap/publish/{answered.pk}/",
+            f"/admin/hoi-dap/history/{answered.pk}/",
             f"/admin/pages/{article.pk}/edit/",
         ],
         "clerk": [
@@ -193,6 +200,8 @@ def admin_pages(role):
             "/admin/meetings/statistics/",
             "/admin/snippets/followup/unit/",
             f"/admin/snippets/followup/unit/edit/{unit.pk}/",
+            f"/admin/hoi-dap/edit/{received.pk}/",
+            f"/admin/hoi-dap/reject/{received.pk}/",
             "/admin/snippets/documents/issuingbody/",
             f"/admin/snippets/documents/issuingbody/edit/{body.pk}/",
         ],
