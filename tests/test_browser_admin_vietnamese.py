@@ -14,9 +14,11 @@ from django.core.management import call_command
 
 from portal.correspondence.models import IncomingDocument, OutgoingDocument
 from portal.demo.accounts import DEMO_PASSWORD
+from portal.directory.models import StaffContact
 from portal.documents.models import Document, IssuingBody
 from portal.followup.models import Unit
 from portal.meetings.models import Meeting
+from portal.organisation.models import LeadershipPage
 from portal.questions.models import Question, Status
 from tests.browser import log_in, screenshot
 
@@ -139,6 +141,8 @@ def admin_pages(role):
     body = IssuingBody.objects.order_by("pk").first()
     answered = Question.objects.get(status=Status.ANSWERED)
     received = Question.objects.get(status=Status.RECEIVED)
+    contact = StaffContact.objects.order_by("pk").first()
+    leaders = LeadershipPage.objects.get()
     from wagtail.models import Page
 
     from portal.images.models import PortalImage
@@ -163,6 +167,8 @@ def admin_pages(role):
             "/admin/images/",
             f"/admin/images/{image.pk}/",
             "/admin/images/multiple/add/",
+            f"/admin/pages/{leaders.pk}/edit/",
+            f"/admin/pages/{leaders.get_parent().pk}/",
             "/admin/snippets/comments/comment/",
             "/admin/hoi-dap/",
             f"/admin/hoi-dap/edit/{answered.pk}/",
@@ -200,6 +206,8 @@ def admin_pages(role):
             "/admin/meetings/statistics/",
             "/admin/snippets/followup/unit/",
             f"/admin/snippets/followup/unit/edit/{unit.pk}/",
+            "/admin/snippets/directory/staffcontact/",
+            f"/admin/snippets/directory/staffcontact/edit/{contact.pk}/",
             f"/admin/hoi-dap/edit/{received.pk}/",
             f"/admin/hoi-dap/reject/{received.pk}/",
             "/admin/snippets/documents/issuingbody/",
