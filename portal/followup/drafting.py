@@ -50,6 +50,12 @@ ASSIGNING = r"(?:giao|de nghi|yeu cau)"
 ITEM_MARK = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-zđ][.)]|[-–•+])\s+", re.IGNORECASE)
 HEADING = re.compile(r"^\s*[IVX]+[.)]\s")
 RECIPIENTS = re.compile(r"^\s*noi nhan\s*:")
+# Sections that state aims or assess, and assign nothing: "I. MỤC ĐÍCH, YÊU
+# CẦU", "ƯU ĐIỂM", "HẠN CHẾ, KHUYẾT ĐIỂM" (but "III. YÊU CẦU" after an
+# inspection lists what the inspected body must do).
+ASSESSING_HEADING = re.compile(r"\b(?:muc dich|uu diem|han che|danh gia)\b")
+# "Ban Thường vụ Huyện ủy Diễn Châu" acts for "Huyện ủy Diễn Châu".
+LEADERSHIP = re.compile(r"(?:ban thuong vu|thuong truc|ban chap hanh)\s+")
 # Two assignments in one item: "…; giao Ủy ban Kiểm tra …".
 CLAUSE_BREAK = re.compile(rf"(?:;|\.)\s+(?={ASSIGNING}\b)")
 SEPARATOR = re.compile(r"\s*(?:,|\bva\b)\s*")
@@ -162,15 +168,21 @@ class UnitNames:
     def list_at(self, text, position):
         """The units named one after another from ``position``, and where they end."""
         found = []
-        while match := self.pattern.match(text, position):
+        while match := self.match(text, position):
             alias = " ".join(match.group().replace(",", " , ").split())
             found.append(self.units[alias.replace(" , ", ",")])
             position = match.end()
             separator = SEPARATOR.match(text, position)
-            if not separator or not self.pattern.match(text, separator.end()):
+            if not separator or not self.match(text, separator.end()):
                 break
             position = separator.end()
         return found, position
+
+    def match(self, text, position):
+        if leadership := LEADERSHIP.match(text, position):
+            if match := self.pattern.match(text, leadership.end()):
+                return match
+        return self.pattern.match(text, position)
 
 
 def notice_date(text):
@@ -228,34 +240,43 @@ def read_recurrence(folded):
 
 
 def passages(text):
-    """The directives (numbered or dashed items) and the plain sentences."""
-    items, current = [], None
+    """The notice as ("heading" | "item" | "sentence", text): numbered or dashed
+    items, plain sentences, and the headings that start each section; sections
+    that only assess are left out."""
+    found, current, assessing = [], None, False
     for line in text.splitlines():
         folded = searchable(line)
         if RECIPIENTS.match(folded):
             break
-        if not line.strip() or HEADING.match(line):
+        if HEADING.match(line):
+            assessing = bool(ASSESSING_HEADING.search(folded))
+            found.append(["heading", line.strip()])
+            current = None
+            continue
+        if not line.strip() or assessing:
             current = None
             continue
         if mark := ITEM_MARK.match(line):
             current = ["item", line[mark.end() :].strip()]
-            items.append(current)
+            found.append(current)
         elif current and current[0] == "item":
             current[1] += " " + line.strip()
         else:
-            items.extend(
+            found.extend(
                 ["sentence", part] for part in re.split(r"(?<=\.)\s+", line.strip())
             )
             current = None
-    return items
+    return found
 
 
-def is_directive(kind, folded):
+def is_directive(kind, folded, names):
     if re.match(rf"{ASSIGNING}\b", folded):
         return True
     if kind == "item":
         return not folded.startswith(NOT_DIRECTIVES)
-    return bool(re.search(r"\bchu tri\b", folded))
+    # A plain sentence assigns work when a unit "chủ trì" it.
+    units, position = names.list_at(folded, 0)
+    return bool(units) and bool(re.match(r"\s*,?\s*chu tri\b", folded[position:]))
 
 
 def draft_tasks(text, units, issued=None):
@@ -264,21 +285,34 @@ def draft_tasks(text, units, issued=None):
     issued = issued or notice_date(text) or date.today()
     names = UnitNames(units)
     drafts = []
+    # "Đề nghị Ban Thường vụ Đảng ủy Khối:" names who leads the items below it.
+    lead_in = None
     for kind, passage in passages(text):
+        if kind == "heading":
+            lead_in = None
+            continue
         folded_passage = searchable(passage)
-        starts = [0, *(m.end() for m in CLAUSE_BREAK.finditer(folded_passage))]
-        ends = [
-            *(m.start() for m in CLAUSE_BREAK.finditer(folded_passage)),
-            len(passage),
-        ]
+        if passage.rstrip().endswith(":"):
+            # "Ủy ban Kiểm tra Tỉnh ủy đề nghị Ban Thường vụ Đảng ủy Khối:"
+            verbs = list(re.finditer(rf"\b{ASSIGNING}\s+", folded_passage))
+            after = verbs[-1].end() if verbs else 0
+            units_named = names.list_at(folded_passage, after)[0]
+            lead_in = units_named[0] if units_named else None
+            continue
+        breaks = list(CLAUSE_BREAK.finditer(folded_passage))
+        starts = [0, *(m.end() for m in breaks)]
+        ends = [*(m.start() for m in breaks), len(passage)]
         for start, end in zip(starts, ends, strict=True):
             clause, folded = (
                 passage[start:end].strip(),
                 folded_passage[start:end].strip(),
             )
-            if len(clause) < 10 or not is_directive(kind, folded):
+            if len(clause) < 10 or not is_directive(kind, folded, names):
                 continue
-            drafts.append(draft(clause, folded, names, issued))
+            task = draft(clause, folded, names, issued)
+            if task.lead_unit is None and kind == "item":
+                task.lead_unit = lead_in
+            drafts.append(task)
     return drafts
 
 

@@ -245,3 +245,47 @@ def test_the_command_refuses_a_file_that_is_not_text(units_tree, tmp_path):
 
     with pytest.raises(CommandError, match="UTF-8"):
         call_command("draft_tasks", str(path))
+
+
+def test_sections_that_state_aims_or_assess_assign_nothing():
+    text = """I. MỤC ĐÍCH, YÊU CẦU
+1. Quán triệt sâu sắc nội dung Chỉ thị đến cán bộ, đảng viên.
+II. HẠN CHẾ, KHUYẾT ĐIỂM
+Việc sinh hoạt chi bộ chưa nền nếp.
+III. YÊU CẦU
+1. Văn phòng Thành ủy rà soát quy chế làm việc trước ngày 30/6/2025.
+"""
+    (task,) = draft_tasks(text, UNITS, issued=ISSUED)
+
+    assert (task.lead_unit, task.deadline) == (OFFICE, date(2025, 6, 30))
+
+
+def test_a_lead_in_names_who_leads_the_items_below_it():
+    text = """3. Đề nghị
+Ủy ban Kiểm tra Thành ủy đề nghị Ban Tổ chức Thành ủy:
+a) Rà soát quy chế làm việc, xong trước 31/3.
+b) Báo cáo kết quả về Ủy ban Kiểm tra Thành ủy trước ngày 30/4/2025.
+"""
+    tasks = draft_tasks(text, UNITS, issued=ISSUED)
+
+    assert [(t.lead_unit, t.deadline) for t in tasks] == [
+        (ORGANISATION, date(2025, 3, 31)),
+        (ORGANISATION, date(2025, 4, 30)),
+    ]
+
+
+def test_a_standing_board_acts_for_its_committee():
+    task = only_task("1. Ban Thường vụ Văn phòng Thành ủy tổ chức kiểm điểm.")
+
+    assert task.lead_unit == OFFICE
+
+
+def test_a_plain_sentence_that_mentions_chu_tri_in_passing_is_no_task():
+    text = (
+        "Ngày 22/4/2025, đồng chí Bí thư chủ trì buổi làm việc với Văn phòng Thành ủy. "
+        "Ban Tổ chức Thành ủy chủ trì tổng kết công tác cán bộ."
+    )
+
+    (task,) = draft_tasks(text, UNITS, issued=ISSUED)
+
+    assert task.lead_unit == ORGANISATION
