@@ -64,6 +64,7 @@ class DocumentDetailSerializer(DocumentSerializer):
         many=True, read_only=True, slug_field="name"
     )
     attachments = AttachmentSerializer(many=True)
+    relations = serializers.SerializerMethodField()
 
     class Meta(DocumentSerializer.Meta):
         fields = DocumentSerializer.Meta.fields + [
@@ -73,6 +74,22 @@ class DocumentDetailSerializer(DocumentSerializer):
             "subject_areas",
             "body",
             "attachments",
+            "relations",
+        ]
+
+    def get_relations(self, document) -> list[dict]:
+        """Related documents the caller may see, in both directions, under the
+        relation as this document's side reads it ("Thay thế", "Bị thay thế bởi")."""
+        diagram = document.relation_diagram_for(self.context["request"].user)
+        return [
+            {
+                "relation": label,
+                "documents": DocumentSerializer(
+                    documents, many=True, context=self.context
+                ).data,
+            }
+            for direction in ("outgoing", "incoming")
+            for label, documents in diagram[direction]
         ]
 
 

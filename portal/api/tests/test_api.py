@@ -9,6 +9,7 @@ from rest_framework.authtoken.models import Token
 
 from portal.access.factories import UserFactory
 from portal.documents.factories import DocumentFactory, IssuingBodyFactory
+from portal.documents.models import DocumentRelation
 from portal.documents.types import DocumentType
 from portal.news.factories import make_article, make_section
 
@@ -125,6 +126,23 @@ def test_documents_are_filtered(client, documents, params, expected):
     assert symbols(client.get("/api/v1/documents/", params, **with_token(staff))) == (
         expected
     )
+
+
+def test_a_document_detail_lists_only_the_relations_the_caller_may_see(
+    client, documents
+):
+    public, internal = documents["public"], documents["internal"]
+    DocumentRelation.objects.create(source=internal, target=public, kind="implements")
+    url = f"/api/v1/documents/{public.pk}/"
+
+    anonymous = client.get(url).json()
+    staff = client.get(url, **with_token(UserFactory(role="staff"))).json()
+
+    assert anonymous["relations"] == []
+    assert [
+        (relation["relation"], [item["symbol"] for item in relation["documents"]])
+        for relation in staff["relations"]
+    ] == [("Văn bản thực hiện", ["05-CT/TW"])]
 
 
 def test_documents_are_filtered_by_issuer(client, documents):
