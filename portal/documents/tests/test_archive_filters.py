@@ -56,3 +56,17 @@ def test_an_unknown_signer_or_subject_is_a_message_not_an_error(client, archive_
     assert response.status_code == 200
     assert response.context["form"].errors.keys() == {"signer", "subject"}
     assert not response.context["results"]
+
+
+def test_a_document_page_links_its_signer_and_subject_areas_to_the_archive(
+    client, archive_page
+):
+    economy = SubjectArea.objects.create(name="Kinh tế")
+    document = DocumentFactory(symbol="15-NQ/TW", signer="Nguyễn Văn An")
+    document.subject_areas.set([economy])
+    document.save()
+
+    content = client.get(archive_page.document_url(document)).content.decode()
+
+    assert 'href="/van-ban/?signer=Nguy%E1%BB%85n%20V%C4%83n%20An"' in content
+    assert f'href="/van-ban/?subject={economy.pk}">Kinh tế</a>' in content
