@@ -20,6 +20,7 @@ from portal.followup.models import Unit
 from portal.meetings.models import Meeting
 from portal.organisation.models import LeadershipPage
 from portal.questions.models import Question, Status
+from portal.schedule.models import Event
 from tests.browser import log_in, screenshot
 
 ENGLISH = [
@@ -139,6 +140,8 @@ def admin_pages(role):
     unit = Unit.objects.order_by("pk").first()
     meeting = Meeting.objects.filter(online=True).first()
     body = IssuingBody.objects.order_by("pk").first()
+    event = Event.objects.order_by("pk").first()
+    events = "/admin/snippets/schedule/event"
     answered = Question.objects.get(status=Status.ANSWERED)
     received = Question.objects.get(status=Status.RECEIVED)
     contact = StaffContact.objects.order_by("pk").first()
@@ -169,6 +172,10 @@ def admin_pages(role):
             "/admin/images/multiple/add/",
             f"/admin/pages/{leaders.pk}/edit/",
             f"/admin/pages/{leaders.get_parent().pk}/",
+            f"{events}/",
+            f"{events}/add/",
+            f"{events}/edit/{event.pk}/",
+            f"{events}/history/{event.pk}/",
             "/admin/snippets/comments/comment/",
             "/admin/hoi-dap/",
             f"/admin/hoi-dap/edit/{answered.pk}/",
