@@ -40,6 +40,8 @@ def published_since(since):
     """
     found = {}
     for model in searchable_models():
+        if not hasattr(model, "first_published_at"):
+            continue  # a kind with no publication time has nothing "new" to tell
         queryset = model._default_manager.filter(first_published_at__gte=since)
         if issubclass(model, Page):
             queryset = queryset.exact_type(model)  # each page under its own kind
