@@ -2,29 +2,49 @@
 
 Each searchable model stores its folded words in ``search_text`` (and its
 title's in ``search_title``); a query requires every folded word as a whole
-word. The database does the counting and the paging: one COUNT over the
-matches of every model, one GROUP BY per facet and model, and one ordered
-UNION of every model's matches of which only the asked page is read. The
-order: an exact symbol, then a symbol's prefix, then the most title words,
-then the newest.
+word. The database counts, groups, orders and pages: one statement scans the
+text once and answers the count, every facet's buckets and the asked page's
+keys, whatever the number of matches. The order: an exact symbol, then a
+symbol's prefix, then the most title words, then the newest.
 """
 
-from collections import Counter
-
-from django.db.models import Case, CharField, Count, F, Q, Value, When
-from django.db.models.functions import TruncDate
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
+from django.db.models import Case, CharField, F, Q, Value, When
+from django.db.models.functions import Cast, TruncDate
 
 from search.backends.portal import PortalSearchMixin
 from search.query import SearchRequest, SearchResults
 
 FACETS = ["type", "issuer", "year", "status"]
+FACET_COLUMNS = [f"facet_{name}" for name in FACETS]
 HIT = ["hit_label", "hit_pk", "hit_symbol_rank", "hit_in_title", "hit_day"]
+# Ties are broken the same way on every page (label, then key), so that no hit
+# shows twice.
 ORDER = {
-    "relevance": ["hit_symbol_rank", "-hit_in_title", "-hit_day"],
-    "newest": ["-hit_day", "hit_symbol_rank"],
+    "relevance": "hit_symbol_rank, hit_in_title DESC, hit_day DESC, hit_label, hit_pk",
+    "newest": "hit_day DESC, hit_symbol_rank, hit_label, hit_pk",
 }
-# Ties are broken the same way on every page, so that no hit shows twice.
-TIE_BREAK = ["hit_label", "-hit_pk"]
+# What one statement answers about the hits: the page's keys in order, the
+# count, and each facet's buckets, as rows of (answer, value, pk, number).
+ANSWERS = " UNION ALL ".join(
+    [
+        "SELECT 'page', hit_label, hit_pk, position FROM ("
+        " SELECT hit_label, hit_pk, ROW_NUMBER() OVER (ORDER BY {order}) AS position"
+        " FROM hits) AS ranked WHERE position > %s AND position <= %s",
+        "SELECT 'count', NULL, NULL, COUNT(*) FROM hits",
+        *(
+            f"SELECT '{name}', {column}, NULL, COUNT(*) FROM hits"
+            f" WHERE {column} IS NOT NULL GROUP BY {column}"
+            for name, column in zip(FACETS, FACET_COLUMNS, strict=True)
+        ),
+    ]
+)
+
+
+def largest_first(bucket):
+    value, count = bucket
+    return -count, value
 
 
 class PortalDatabaseSearchMixin(PortalSearchMixin):
@@ -42,29 +62,17 @@ class PortalDatabaseSearchMixin(PortalSearchMixin):
 
     def portal_search(self, request, user, models):
         matches = self._matches(models, request, user, "and")
-        count = self._count(matches)
+        count, facets, keys = self._answer(matches, request)
         relaxed = False
         if not count and request.may_relax:
             matches = self._matches(models, request, user, "or")
-            count = self._count(matches)
+            count, facets, keys = self._answer(matches, request)
             relaxed = bool(count)
-        if not count:
-            return SearchResults(
-                request=request, count=0, hits=[], facets={name: {} for name in FACETS}
-            )
-        ranked = [self._ranked(queryset, request) for queryset in matches]
-        page = (
-            ranked[0]
-            .union(*ranked[1:], all=True)
-            .order_by(*ORDER[request.sort], *TIE_BREAK)
-        )[request.offset : request.offset + request.per_page]
         return SearchResults(
             request=request,
             count=count,
-            hits=self.present(
-                [(label, pk) for label, pk, *_ in page], request.terms, user
-            ),
-            facets=self._facets(matches),
+            hits=self.present(keys, request.terms, user),
+            facets=facets,
             relaxed=relaxed,
         )
 
@@ -97,34 +105,45 @@ class PortalDatabaseSearchMixin(PortalSearchMixin):
             if (queryset := self._filtered(model, request, user)) is not None
         ]
 
-    def _count(self, matches):
-        if not matches:
-            return 0
-        pks = [queryset.order_by().values("pk") for queryset in matches]
-        return pks[0].union(*pks[1:], all=True).count()
+    def _answer(self, matches, request):
+        """The number of matches, every facet's buckets (the largest first, as
+        the engine gives them) and the ``(label, pk)`` of the asked page's hits.
 
-    def _facets(self, matches):
-        """Every bucket of every facet, the largest first, as the engine gives them."""
-        facets = {name: Counter() for name in FACETS}
-        for queryset in matches:
-            fields = queryset.model.search_db_fields
-            for name in FACETS:
-                if name not in fields:
-                    continue
-                buckets = (
-                    queryset.order_by()
-                    .values_list(fields[name])
-                    .annotate(count=Count("pk"))
-                )
-                for value, count in buckets:
-                    if value is not None:
-                        facets[name][str(value)] += count
-        return {
-            name: dict(
-                sorted(counts.items(), key=lambda bucket: (-bucket[1], bucket[0]))
-            )
-            for name, counts in facets.items()
-        }
+        Every model's matches, with what the order and the facets need, form
+        one UNION, which the database reads once (a CTE used several times is
+        materialised) to count, group and page them: the text, the costly part,
+        is scanned once, and only the page and the buckets come back.
+        """
+        facets = {name: {} for name in FACETS}
+        hits = [self._hit_rows(queryset, request) for queryset in matches]
+        if not hits:
+            return 0, facets, []
+        union = hits[0].union(*hits[1:], all=True)
+        try:
+            sql, params = union.query.get_compiler(union.db).as_sql()
+        except EmptyResultSet:  # nothing the user may see
+            return 0, facets, []
+        answers = ANSWERS.format(order=ORDER[request.sort])
+        window = [request.offset, request.offset + request.per_page]
+        with connections[union.db].cursor() as cursor:
+            cursor.execute(f"WITH hits AS ({sql}) {answers}", [*params, *window])
+            rows = cursor.fetchall()
+        count, page = 0, []
+        for answer, value, pk, number in rows:
+            if answer == "page":
+                page.append((number, value, pk))
+            elif answer == "count":
+                count = number
+            else:
+                facets[answer][value] = number
+        return (
+            count,
+            {
+                name: dict(sorted(b.items(), key=largest_first))
+                for name, b in facets.items()
+            },
+            [(label, pk) for _, label, pk in sorted(page)],
+        )
 
     def _filtered(self, model, request, user):
         """The model's items the user may see within the filters and dates, or
@@ -158,8 +177,9 @@ class PortalDatabaseSearchMixin(PortalSearchMixin):
             text = text | Q(**{f"{symbol}__startswith": key})
         return queryset.filter(text)
 
-    def _ranked(self, matches, request):
-        """The matches as rows of ``HIT``: what the order needs, in SQL."""
+    def _hit_rows(self, matches, request):
+        """The matches as rows of ``HIT`` and ``FACET_COLUMNS``: what the order
+        and the facets need."""
         model = matches.model
         fields = model.search_db_fields
         symbol, key = fields.get("symbol"), request.symbol_key
@@ -192,7 +212,19 @@ class PortalDatabaseSearchMixin(PortalSearchMixin):
                 hit_in_title=in_title,
                 # The day in the portal's time zone, as the date filters read it.
                 hit_day=TruncDate(date) if is_moment else F(date),
+                **self._facet_columns(model),
             )
-            .values_list(*HIT)
+            .values_list(*HIT, *FACET_COLUMNS)
             .order_by()
-        )  # only the union is ordered
+        )
+
+    def _facet_columns(self, model):
+        # As text: a facet may be a number in one model and absent from another,
+        # and each column of the UNION has one type.
+        fields = model.search_db_fields
+        return {
+            column: Cast(fields[name], CharField())
+            if name in fields
+            else Value(None, output_field=CharField())
+            for name, column in zip(FACETS, FACET_COLUMNS, strict=True)
+        }
