@@ -522,6 +522,15 @@ SURFACES = {
         f"{TYPE_LABELS[level]},1\r\n"
         in c.get("/van-ban/thong-ke/?year=2022&format=csv").content.decode()
     ),
+    # the year in figures counts by type what the reader may see
+    "year_in_figures": lambda c, a, doc, att, art, level: (
+        f"{TYPE_LABELS[level]},1\r\n"
+        in c.get("/noi-bo/so-lieu-nam/?year=2022&format=csv").content.decode()
+    ),
+    # the clerk's page of tasks proposed from a document's text
+    "task_drafting": lambda c, a, doc, att, art, level: (
+        c.get(reverse("followup:draft", args=[doc.pk])).status_code == 200
+    ),
     "article_page": lambda c, a, doc, att, art, level: (
         c.get(art.url).status_code == 200
     ),
