@@ -10,8 +10,8 @@ from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.core.views import health
-from portal.documents.sitemaps import DocumentSitemap
 from portal.documents.feeds import DocumentsFeed
+from portal.documents.sitemaps import DocumentSitemap
 from portal.news.feeds import ArticlesFeed
 from search import views as search_views
 

@@ -38,9 +38,9 @@ from portal.meetings.models import Meeting
 from portal.news.factories import make_article, make_section
 from portal.organisation.factories import make_section as make_about_section
 from portal.organisation.models import AboutPage
-from portal.schedule.factories import EventFactory
 from portal.questions.factories import QuestionFactory
 from portal.questions.models import Question
+from portal.schedule.factories import EventFactory
 from portal.schedule.models import Event, FeedToken
 
 TABLE = Path(__file__).with_name("permission_matrix.csv")
