@@ -39,6 +39,11 @@ class SavedSearch(models.Model):
         return self.name
 
 
+class SentItemQuerySet(models.QuerySet):
+    def unread_by(self, user):
+        return self.filter(saved_search__user=user, read_at__isnull=True)
+
+
 class SentItem(models.Model):
     """An item a saved search has told its user of: never told twice.
 
@@ -55,6 +60,8 @@ class SentItem(models.Model):
     item_pk = models.CharField(_("item"), max_length=64)
     sent_at = models.DateTimeField(_("sent at"))
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+
+    objects = SentItemQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("item sent")

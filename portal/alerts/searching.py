@@ -6,6 +6,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 from wagtail.search.backends import get_search_backend
 
+from portal.alerts.models import SentItem
 from search.forms import SearchForm
 from search.registry import facet_labels, searchable_models
 
@@ -53,3 +54,17 @@ def run_search(query, user, page, per_page, sort="newest", date_from=None):
         request = dataclasses.replace(request, date_from=date_from)
     request = dataclasses.replace(request, sort=sort, page=page, per_page=per_page)
     return get_search_backend().portal_search(request, user, models)
+
+
+def still_visible(sent_items, user):
+    """``(sent item, hit)`` for the items ``user`` may still see, in order: the
+    search backend presents them, checking each against the database."""
+    sent_items = list(sent_items)
+    hits = get_search_backend().present([item.key for item in sent_items], [], user)
+    by_key = {(hit.item._meta.label, str(hit.item.pk)): hit for hit in hits}
+    return [(item, by_key[item.key]) for item in sent_items if item.key in by_key]
+
+
+def unread_count(user, limit=100):
+    """How many unread alert items the user may still see (up to ``limit``)."""
+    return len(still_visible(SentItem.objects.unread_by(user)[:limit], user))

@@ -6,11 +6,10 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from wagtail.search.backends import get_search_backend
 
 from portal.alerts.forms import SaveSearchForm
 from portal.alerts.models import SavedSearch, SentItem
-from portal.alerts.searching import describe
+from portal.alerts.searching import describe, still_visible, unread_count
 
 PER_PAGE = 20
 
@@ -23,9 +22,7 @@ def saved_searches(request):
         "alerts/saved_searches.html",
         {
             "saved_searches": [(saved, describe(saved.query)) for saved in mine],
-            "unread": SentItem.objects.filter(
-                saved_search__user=request.user, read_at__isnull=True
-            ).count(),
+            "unread": unread_count(request.user),
         },
     )
 
@@ -69,9 +66,7 @@ def received(request):
         saved_search__channel=SavedSearch.Channel.INTRANET,
     ).select_related("saved_search")
     page = Paginator(mine, PER_PAGE).get_page(request.GET.get("page"))
-    hits = get_search_backend().present([item.key for item in page], [], request.user)
-    hit_by_key = {(hit.item._meta.label, str(hit.item.pk)): hit for hit in hits}
-    rows = [(item, hit_by_key[item.key]) for item in page if item.key in hit_by_key]
+    rows = still_visible(page, request.user)
     unread = [item.pk for item in page if item.read_at is None]
     SentItem.objects.filter(pk__in=unread).update(read_at=timezone.now())
     return TemplateResponse(

@@ -1,6 +1,7 @@
 from django import template
 
 from portal.alerts.forms import SaveSearchForm
+from portal.alerts.searching import unread_count
 
 register = template.Library()
 
@@ -13,3 +14,10 @@ def save_search_form(context):
         "form": SaveSearchForm(initial={"query": request.GET.urlencode()}),
         "request": request,
     }
+
+
+@register.inclusion_tag("alerts/includes/unread_alerts.html", takes_context=True)
+def unread_alerts(context):
+    """A link to the new items the user's intranet alerts brought, if any."""
+    user = context["request"].user
+    return {"unread": unread_count(user)}

@@ -148,9 +148,11 @@ def test_intranet_alerts_list_the_new_items_the_user_may_still_see(
     later_hidden.access = "restricted"
     later_hidden.save(update_fields=["access"])
     client.force_login(user)
+    intranet = client.get("/noi-bo/").content.decode()
     page = client.get("/tim-kiem-da-luu/thong-bao/").content.decode()
 
     assert mail.outbox == []
+    assert "1 nội dung mới từ các tìm kiếm đã lưu" in intranet
     assert "Hội nghị Ban Chấp hành" in page
     assert "Hội nghị chuyên đề" not in page
     assert not SentItem.objects.filter(read_at__isnull=True).exists()
