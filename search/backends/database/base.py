@@ -29,9 +29,9 @@ ORDER = {
 # count, and each facet's buckets, as rows of (answer, value, pk, number).
 ANSWERS = " UNION ALL ".join(
     [
-        "SELECT 'page', hit_label, hit_pk, position FROM ("
-        " SELECT hit_label, hit_pk, ROW_NUMBER() OVER (ORDER BY {order}) AS position"
-        " FROM hits) AS ranked WHERE position > %s AND position <= %s",
+        "SELECT 'page', hit_label, hit_pk, hit_place FROM ("
+        " SELECT hit_label, hit_pk, ROW_NUMBER() OVER (ORDER BY {order}) AS hit_place"
+        " FROM hits) AS ranked WHERE hit_place > %s AND hit_place <= %s",
         "SELECT 'count', NULL, NULL, COUNT(*) FROM hits",
         *(
             f"SELECT '{name}', {column}, NULL, COUNT(*) FROM hits"
@@ -136,14 +136,11 @@ class PortalDatabaseSearchMixin(PortalSearchMixin):
                 count = number
             else:
                 facets[answer][value] = number
-        return (
-            count,
-            {
-                name: dict(sorted(b.items(), key=largest_first))
-                for name, b in facets.items()
-            },
-            [(label, pk) for _, label, pk in sorted(page)],
-        )
+        facets = {
+            name: dict(sorted(buckets.items(), key=largest_first))
+            for name, buckets in facets.items()
+        }
+        return count, facets, [(label, pk) for _, label, pk in sorted(page)]
 
     def _filtered(self, model, request, user):
         """The model's items the user may see within the filters and dates, or
