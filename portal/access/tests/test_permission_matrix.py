@@ -22,6 +22,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 
 from portal.access.factories import UserFactory
+from portal.alerts.models import SavedSearch, SentItem
 from portal.documents.factories import DocumentFactory
 from portal.documents.feeds import type_slug
 from portal.documents.models import Attachment, Document, DocumentRelation
@@ -270,6 +271,23 @@ def api_lists_and_shows(client, kind, pk):
         and pk in [item["id"] for item in listing.json()["results"]],
         api_get(client, f"/api/v1/{kind}/{pk}/").status_code == 200,
     )
+
+
+def alert_notices(client, archive_page, document, attachment, article, level):
+    """An intranet alert lists an item only while its user may still see it."""
+    if user_id := client.session.get("_auth_user_id"):
+        saved, _created = SavedSearch.objects.get_or_create(
+            user_id=user_id,
+            name="Văn bản về công tác văn phòng",
+            defaults={"query": "q=van+phong", "channel": SavedSearch.Channel.INTRANET},
+        )
+        SentItem.objects.get_or_create(
+            saved_search=saved,
+            item_label=document._meta.label,
+            item_pk=str(document.pk),
+            defaults={"sent_at": timezone.now()},
+        )
+    return document.title in client.get("/tim-kiem-da-luu/thong-bao/").content.decode()
 
 
 def schedule_event(level):
@@ -522,6 +540,7 @@ SURFACES = {
         f"{TYPE_LABELS[level]},1\r\n"
         in c.get("/van-ban/thong-ke/?year=2022&format=csv").content.decode()
     ),
+    "alert_notices": alert_notices,
     # the year in figures counts by type what the reader may see
     "year_in_figures": lambda c, a, doc, att, art, level: (
         f"{TYPE_LABELS[level]},1\r\n"
