@@ -64,7 +64,9 @@ def render_meeting(request, meeting, status=200, **forms):
         "attendances": (
             meeting.attendances.select_related("user") if manager else None
         ),
-        "tasks": [(link.task, link.task_id in visible_tasks) for link in links],
+        # Tasks follow the follow-up's rule: each unit sees its own.
+        "tasks": [link.task for link in links if link.task_id in visible_tasks],
+        "other_units_tasks": len(links) - len(visible_tasks),
         "manager": manager,
     }
     offered = {

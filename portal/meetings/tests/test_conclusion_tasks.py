@@ -8,6 +8,7 @@ from portal.followup.factories import UnitFactory, member_of
 from portal.followup.models import Notification, Task
 from portal.meetings.factories import MeetingFactory
 from portal.meetings.models import ConclusionTask
+from portal.schedule.factories import EventFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -85,3 +86,25 @@ def test_staff_cannot_assign_tasks(client):
 
     assert response.status_code == 403
     assert not Task.objects.exists()
+
+
+def test_participants_see_only_their_units_tasks_from_the_conclusion(client):
+    own, other = UnitFactory(name="Ban Tuyên giáo Thành ủy"), UnitFactory()
+    participant = member_of(own)
+    meeting = MeetingFactory(event=EventFactory(participants=[participant]))
+    clerk = UserFactory(role="clerk")
+    for unit, content in [(own, "Xây dựng đề cương"), (other, "Rà soát nhân sự")]:
+        ConclusionTask.assign(
+            meeting,
+            assigned_by=clerk,
+            content=content,
+            lead_unit=unit,
+            deadline=datetime.date(2026, 12, 31),
+        )
+    client.force_login(participant)
+
+    page = client.get(reverse("meetings:meeting", args=[meeting.pk])).content.decode()
+
+    assert "Xây dựng đề cương" in page
+    assert "Rà soát nhân sự" not in page
+    assert "1 nhiệm vụ giao cho đơn vị khác." in page
