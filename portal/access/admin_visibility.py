@@ -14,9 +14,23 @@ from wagtail.models import Page
 
 from portal.access.models import AccessControlled
 
+_ADMIN_SCOPES = {}
+
+
+def register_admin_scope(model, scope):
+    """Let a model whose items are not AccessControlled say which of them a user
+    may see in the admin: ``scope(user)`` returns them as a queryset. Meetings
+    follow their schedule entry, questions the unit they are assigned to; their
+    log entries and other rows pointing at them follow too."""
+    _ADMIN_SCOPES[model] = scope
+
 
 def access_controlled_models():
     return [model for model in apps.get_models() if issubclass(model, AccessControlled)]
+
+
+def scoped_models():
+    return [*access_controlled_models(), *_ADMIN_SCOPES]
 
 
 def hidden_pages_q(user):
@@ -31,6 +45,8 @@ def hidden_pages_q(user):
 
 def admin_queryset(model, user):
     """The model's items the user may see in the admin, drafts included."""
+    if model in _ADMIN_SCOPES:
+        return _ADMIN_SCOPES[model](user)
     if issubclass(model, AccessControlled):
         return model._default_manager.filter(model.visible_to_q(user))
     if issubclass(model, Page):
@@ -41,7 +57,7 @@ def admin_queryset(model, user):
 def exclude_hidden_objects(queryset, user, prefix=""):
     """Leave out the rows that point, through a content type and an object id
     (log entries, workflow states), to items the user may not see."""
-    for model in access_controlled_models():
+    for model in scoped_models():
         hidden = (
             model._default_manager.exclude(
                 pk__in=admin_queryset(model, user).values("pk")
@@ -59,6 +75,8 @@ def exclude_hidden_objects(queryset, user, prefix=""):
 
 
 def is_visible_in_admin(item, user):
+    if type(item) in _ADMIN_SCOPES:
+        return _ADMIN_SCOPES[type(item)](user).filter(pk=item.pk).exists()
     if isinstance(item, Page):
         item = item.specific_deferred
     return not isinstance(item, AccessControlled) or item.is_visible_to(user)

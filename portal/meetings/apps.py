@@ -11,3 +11,9 @@ class MeetingsConfig(AppConfig):
         from portal.meetings.signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+
+        from portal.access.admin_visibility import register_admin_scope
+        from portal.meetings.models import Meeting
+        from portal.meetings.viewsets import admin_meetings
+
+        register_admin_scope(Meeting, admin_meetings)
