@@ -141,9 +141,9 @@ class ReportedTasksForm(forms.Form):
         error_messages={"required": _("Tick at least one task.")},
     )
 
-    def __init__(self, *args, incoming, **kwargs):
+    def __init__(self, *args, incoming, user, **kwargs):
         super().__init__(*args, **kwargs)
-        proposed = ReportReceipt.proposed_tasks(incoming)
+        proposed = ReportReceipt.proposed_tasks(incoming, user)
         self.fields["tasks"].queryset = proposed
         self.fields["tasks"].label_from_instance = lambda task: (
             f"{task.source_document.symbol} — {task.lead_unit}: {task}"

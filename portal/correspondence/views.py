@@ -204,10 +204,12 @@ class ReportedTasksView(AdminPage, RegisterView):
         return str(self.incoming)
 
     def get(self, request):
-        return self.render(ReportedTasksForm(incoming=self.incoming))
+        return self.render(ReportedTasksForm(incoming=self.incoming, user=request.user))
 
     def post(self, request):
-        form = ReportedTasksForm(request.POST, incoming=self.incoming)
+        form = ReportedTasksForm(
+            request.POST, incoming=self.incoming, user=request.user
+        )
         if form.is_valid():
             tasks = form.cleaned_data["tasks"]
             ReportReceipt.record(self.incoming, tasks, request.user)

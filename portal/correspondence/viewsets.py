@@ -127,7 +127,7 @@ class RegisterIncomingView(generic.CreateView):
 
     def get_success_url(self):
         # A report on tasks goes to the clerk's confirmation first.
-        if ReportReceipt.proposed_tasks(self.object).exists():
+        if ReportReceipt.proposed_tasks(self.object, self.request.user).exists():
             return reverse(
                 "incoming:reported_tasks",
                 args=[self.object.pk],

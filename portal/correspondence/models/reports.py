@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from portal.core.symbols import cited_symbol_keys
+from portal.documents.models import Document
 from portal.followup.models import ProgressReport, Task, Unit
 
 from .incoming import IncomingDocument
@@ -61,15 +62,20 @@ class ReportReceipt(models.Model):
         return f"{self.incoming} → {self.task}"
 
     @staticmethod
-    def proposed_tasks(incoming):
+    def proposed_tasks(incoming, user):
         """The open tasks of the documents the entry cites, for its sender's units,
-        that it has not been recorded against yet."""
+        that it has not been recorded against yet: only tasks and documents the
+        user may see, so the page tells nothing of the others."""
         keys = cited_symbol_keys(f"{incoming.title}\n{incoming.notes}")
         if not keys:
             return Task.objects.none()
         return (
-            Task.objects.open()
-            .filter(source_document__symbol_key__in=keys)
+            Task.objects.visible_to(user)
+            .open()
+            .filter(
+                source_document__in=Document.objects.visible_to(user),
+                source_document__symbol_key__in=keys,
+            )
             .of_units(Unit.objects.of_body(incoming.sender))
             .exclude(report_receipts__incoming=incoming)
             .select_related("source_document", "lead_unit")

@@ -71,7 +71,7 @@ def test_the_open_tasks_of_the_cited_document_for_the_sender_are_proposed(
     )
     TaskFactory(lead_unit=propaganda)  # another document's
 
-    proposed = ReportReceipt.proposed_tasks(report(body))
+    proposed = ReportReceipt.proposed_tasks(report(body), UserFactory(role="clerk"))
 
     assert set(proposed) == {led, coordinated}
 
@@ -118,10 +118,25 @@ def test_the_clerk_records_the_report_on_the_tasks_ticked(
     progress = receipt.report
     assert (progress.unit, progress.percent) == (propaganda, 40)
     assert f"{entry.number}/{entry.year}" in progress.text
-    assert list(ReportReceipt.proposed_tasks(entry)) == [other]
+    assert list(ReportReceipt.proposed_tasks(entry, clerk)) == [other]
     assert ModelLogEntry.objects.filter(
         action="portal.correspondence.report_received"
     ).exists()
+
+
+def test_a_cited_document_the_clerk_may_not_see_proposes_nothing(
+    client, clerk, propaganda, body
+):
+    secret = DocumentFactory(
+        document_type=DocumentType.NOTICE, symbol="05-TB/TU", access="restricted"
+    )
+    TaskFactory(source_document=secret, lead_unit=propaganda)
+    entry = report(body)
+
+    page = client.get(reverse("incoming:reported_tasks", args=[entry.pk]))
+
+    assert not ReportReceipt.proposed_tasks(entry, clerk).exists()
+    assert "05-TB/TU</" not in page.content.decode()
 
 
 def test_confirming_without_a_task_is_refused_in_vietnamese(
