@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -35,8 +36,27 @@ class SavedSearch(models.Model):
         verbose_name_plural = _("saved searches")
         ordering = ["-created_at", "-pk"]
 
+    # Each one is searched at every run of send_alerts.
+    LIMIT_PER_USER = 20
+
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        if (
+            self._state.adding
+            and self.user_id
+            and SavedSearch.objects.filter(user_id=self.user_id).count()
+            >= self.LIMIT_PER_USER
+        ):
+            raise ValidationError(
+                _(
+                    "You already keep %(limit)d saved searches: delete one before "
+                    "saving another."
+                )
+                % {"limit": self.LIMIT_PER_USER}
+            )
 
 
 class SentItemQuerySet(models.QuerySet):

@@ -30,10 +30,9 @@ def saved_searches(request):
 @login_required
 @require_POST
 def save_search(request):
-    form = SaveSearchForm(request.POST)
+    form = SaveSearchForm(request.POST, instance=SavedSearch(user=request.user))
     if form.is_valid():
         saved = form.save(commit=False)
-        saved.user = request.user
         saved.name = form.cleaned_data["name"]
         saved.save()
         messages.success(

@@ -226,3 +226,19 @@ def test_saved_searches_ask_anonymous_visitors_to_sign_in(client):
 
     assert response.status_code == 302
     assert response["Location"].startswith("/login/")
+
+
+def test_a_user_keeps_a_limited_number_of_saved_searches(client):
+    user = UserFactory(role="staff")
+    SavedSearch.objects.bulk_create(
+        SavedSearch(user=user, name=f"Tìm {n}", query=f"q=tu{n}")
+        for n in range(SavedSearch.LIMIT_PER_USER)
+    )
+    client.force_login(user)
+
+    response = client.post(
+        "/tim-kiem-da-luu/luu/", {"query": "q=thủ+đô", "channel": "email"}, follow=True
+    )
+
+    assert SavedSearch.objects.filter(user=user).count() == SavedSearch.LIMIT_PER_USER
+    assert "hãy xóa bớt một tìm kiếm" in response.content.decode()
