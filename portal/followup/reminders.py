@@ -40,20 +40,21 @@ def send_reminders(today, days=None):
 
 
 def _remind(task, unit, kind, today):
-    emails = unit.member_emails()
+    members = [m.user for m in unit.memberships.select_related("user") if m.user.email]
+    emails = [member.email for member in members]
     try:
         with transaction.atomic():
             Reminder.objects.create(
                 task=task, unit=unit, kind=kind, sent_on=today, recipients=len(emails)
             )
             Notification.objects.notify(task, kind, units=[unit])
-            send_mass_mail(_messages(task, unit, kind, emails))
+            send_mass_mail(_messages(task, unit, kind, members))
     except IntegrityError:
         return 0  # already reminded today
     return 1
 
 
-def _messages(task, unit, kind, emails):
+def _messages(task, unit, kind, members):
     overdue = kind == Reminder.Kind.OVERDUE
     subject = (
         _("[Follow-up] Task overdue")
@@ -61,8 +62,23 @@ def _messages(task, unit, kind, emails):
         else _("[Follow-up] Deadline approaching")
     )
     url = settings.WAGTAILADMIN_BASE_URL + reverse("followup:task", args=[task.pk])
-    body = render_to_string(
-        "followup/reminder_email.txt",
-        {"task": task, "unit": unit, "overdue": overdue, "url": url},
-    )
-    return [(subject, body, settings.DEFAULT_FROM_EMAIL, [email]) for email in emails]
+    source = task.source_document
+    return [
+        (
+            subject,
+            render_to_string(
+                "followup/reminder_email.txt",
+                {
+                    "task": task,
+                    "unit": unit,
+                    "overdue": overdue,
+                    "url": url,
+                    # its symbol only to those who may see the source document
+                    "source_visible": source and source.is_visible_to(member),
+                },
+            ),
+            settings.DEFAULT_FROM_EMAIL,
+            [member.email],
+        )
+        for member in members
+    ]

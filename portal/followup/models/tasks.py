@@ -9,6 +9,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from portal.documents.models import Document
 from portal.followup.models.units import Unit
 
 
@@ -120,6 +121,15 @@ class TaskQuerySet(models.QuerySet):
 
     def open(self):
         return self.exclude(status=Status.COMPLETED)
+
+    def with_source_visibility(self, user):
+        """Each task's ``source_visible``: whether the user may see its source
+        document, whose symbol is shown only then."""
+        return self.annotate(
+            source_visible=Exists(
+                Document.objects.visible_to(user).filter(pk=OuterRef("source_document"))
+            )
+        )
 
     def flag_superseded(self, document, by):
         """Mark the open tasks of a replaced or repealed document for review."""

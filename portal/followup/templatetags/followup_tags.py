@@ -20,7 +20,10 @@ def document_progress(context, document):
         source_document=document
     )
     tasks = list(
-        visible.with_bucket(today).select_related("lead_unit").by_urgency(today)
+        visible.with_bucket(today)
+        .with_source_visibility(context["request"].user)
+        .select_related("lead_unit", "source_document")
+        .by_urgency(today)
     )
     if not tasks:
         return {"tasks": []}

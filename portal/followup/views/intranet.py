@@ -32,7 +32,8 @@ def intranet(request):
             "tasks": Task.objects.of_units(units)
             .open()
             .with_bucket(today)
-            .select_related("lead_unit")
+            .with_source_visibility(user)
+            .select_related("lead_unit", "source_document")
             .by_urgency(today)[:URGENT_TASKS],
             "notifications": unread.select_related("task")[:LATEST],
             "unread": unread.count(),

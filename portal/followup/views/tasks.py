@@ -52,6 +52,7 @@ def task_list(request):
     tasks = (
         Task.objects.visible_to(request.user)
         .with_bucket(today)
+        .with_source_visibility(request.user)
         .select_related("lead_unit", "source_document")
         .by_urgency(today)
     )
