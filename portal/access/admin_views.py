@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_list_or_404
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.views import editing_sessions
@@ -26,6 +27,7 @@ from portal.access.admin_visibility import (
     hidden_pages_q,
     is_visible_in_admin,
 )
+from portal.access.views import SharingView
 from portal.core.admin_guards import GuardedViewSetMixin, only_within
 from portal.core.spreadsheets import SpreadsheetExportMixin
 
@@ -102,12 +104,26 @@ class VisibleItemsChooserViewSet(chooser.SnippetChooserViewSet):
 
 class VisibleItemsViewSetMixin(GuardedViewSetMixin):
     """For a SnippetViewSet of an access-controlled model: its listing, chooser
-    and every per-item URL keep to the items the user may see."""
+    and every per-item URL keep to the items the user may see, and each item
+    has its sharing page (the listing's "Sharing" button)."""
 
     chooser_viewset_class = VisibleItemsChooserViewSet
 
     def get_queryset(self, request):
         return admin_queryset(self.model, request.user)
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path(
+                "sharing/<str:pk>/",
+                SharingView.as_view(
+                    model=self.model,
+                    permission_policy=self.permission_policy,
+                    index_url_name=self.get_url_name("list"),
+                ),
+                name="sharing",
+            )
+        ]
 
 
 class VisiblePagesViewSet(PageViewSet):

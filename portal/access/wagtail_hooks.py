@@ -1,3 +1,4 @@
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.views.home import (
@@ -5,10 +6,12 @@ from wagtail.admin.views.home import (
     WorkflowObjectsToModeratePanel,
 )
 from wagtail.admin.views.pages import bulk_actions as page_bulk_actions
+from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.bulk_actions import delete as snippet_bulk_actions
 
 from portal.access.admin_views import (
     VisibleItemsBulkActionMixin,
+    VisibleItemsViewSetMixin,
     VisibleUserObjectsInWorkflowModerationPanel,
     VisibleWorkflowObjectsToModeratePanel,
 )
@@ -56,3 +59,15 @@ for action_class in (
         type(action_class.__name__, (VisibleItemsBulkActionMixin, action_class), {}),
         order=1000,
     )
+
+
+@hooks.register("register_snippet_listing_buttons")
+def sharing_button(snippet, user, next_url=None):
+    viewset = getattr(type(snippet), "snippet_viewset", None)
+    if isinstance(viewset, VisibleItemsViewSetMixin):
+        yield ListingButton(
+            _("Sharing"),
+            reverse(viewset.get_url_name("sharing"), args=[snippet.pk]),
+            icon_name="lock",
+            priority=30,
+        )

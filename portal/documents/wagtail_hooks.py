@@ -1,14 +1,10 @@
-from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
-from wagtail.admin.widgets import ListingButton
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from portal.access.admin_views import VisibleItemsViewSetMixin
 from portal.access.permission_policies import AccessControlledPermissionPolicy
-from portal.access.views import SharingView
 from portal.documents.models import Document, IssuingBody, SubjectArea
 
 register_permission_policy(Document, AccessControlledPermissionPolicy(Document))
@@ -25,19 +21,6 @@ class DocumentViewSet(VisibleItemsViewSetMixin, SnippetViewSet):
     search_fields = ["symbol", "title"]
     ordering = ["-issued_on"]
     list_per_page = 50
-
-    def get_urlpatterns(self):
-        return super().get_urlpatterns() + [
-            path(
-                "sharing/<str:pk>/",
-                SharingView.as_view(
-                    model=Document,
-                    permission_policy=self.permission_policy,
-                    index_url_name=self.get_url_name("list"),
-                ),
-                name="sharing",
-            )
-        ]
 
 
 class IssuingBodyViewSet(SnippetViewSet):
@@ -64,14 +47,3 @@ class ArchiveViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(ArchiveViewSetGroup)
-
-
-@hooks.register("register_snippet_listing_buttons")
-def sharing_button(snippet, user, next_url=None):
-    if isinstance(snippet, Document):
-        yield ListingButton(
-            _("Sharing"),
-            reverse("wagtailsnippets_documents_document:sharing", args=[snippet.pk]),
-            icon_name="lock",
-            priority=30,
-        )

@@ -1,15 +1,11 @@
 from django.contrib import messages
-from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
-from wagtail.admin.widgets import ListingButton
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 
 from portal.access.admin_views import VisibleItemsViewSetMixin
 from portal.access.permission_policies import AccessControlledPermissionPolicy
-from portal.access.views import SharingView
 from portal.schedule.conflicts import conflict_warnings
 from portal.schedule.models import Event
 
@@ -52,29 +48,5 @@ class EventViewSet(VisibleItemsViewSetMixin, SnippetViewSet):
     ordering = ["-date", "-start_time"]
     list_per_page = 50
 
-    def get_urlpatterns(self):
-        return super().get_urlpatterns() + [
-            path(
-                "sharing/<str:pk>/",
-                SharingView.as_view(
-                    model=Event,
-                    permission_policy=self.permission_policy,
-                    index_url_name=self.get_url_name("list"),
-                ),
-                name="sharing",
-            )
-        ]
-
 
 register_snippet(EventViewSet)
-
-
-@hooks.register("register_snippet_listing_buttons")
-def sharing_button(snippet, user, next_url=None):
-    if isinstance(snippet, Event):
-        yield ListingButton(
-            _("Sharing"),
-            reverse("wagtailsnippets_schedule_event:sharing", args=[snippet.pk]),
-            icon_name="lock",
-            priority=30,
-        )

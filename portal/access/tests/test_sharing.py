@@ -4,6 +4,7 @@ from wagtail.models import ModelLogEntry
 from portal.access.factories import UserFactory
 from portal.documents.factories import DocumentFactory
 from portal.followup.factories import UnitFactory, member_of
+from portal.schedule.factories import EventFactory
 from tests.browser import log_in
 
 SHARING_URL = "/admin/snippets/documents/document/sharing/{}/"
@@ -210,3 +211,17 @@ def test_typing_in_the_sharing_panels_filter_keeps_only_matching_people(
     assert not page.get_by_label("Trần Thị Bình — Văn phòng").is_visible()
     page.get_by_placeholder("Lọc theo tên hoặc đơn vị").fill("")
     assert page.get_by_label("Trần Thị Bình — Văn phòng").is_visible()
+
+
+def test_the_admin_listings_of_documents_and_events_offer_each_items_sharing(
+    client, db
+):
+    document = DocumentFactory()
+    event = EventFactory()
+    client.force_login(UserFactory(role="admin"))
+
+    documents = client.get("/admin/snippets/documents/document/").content.decode()
+    events = client.get("/admin/snippets/schedule/event/").content.decode()
+
+    assert SHARING_URL.format(document.pk) in documents
+    assert f"/admin/snippets/schedule/event/sharing/{event.pk}/" in events
