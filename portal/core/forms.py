@@ -43,3 +43,14 @@ class YearForm(QueryStringForm):
         if self.is_valid() and self.cleaned_data["year"] is not None:
             return self.cleaned_data["year"]
         return self.default
+
+
+def offered_forms(offered, sent):
+    """The forms a page shows: ``offered`` maps each name to (whether it is
+    offered, how to make it); one sent back with errors (``sent``) is shown
+    even if it is no longer offered."""
+    return {
+        name: sent[name] if name in sent else make()
+        for name, (allowed, make) in offered.items()
+        if name in sent or allowed
+    }

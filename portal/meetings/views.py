@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.core.forms import offered_forms
 from portal.core.uploads import file_response
 from portal.followup.models import Task
 from portal.meetings.forms import (
@@ -80,11 +81,7 @@ def render_meeting(request, meeting, status=200, **forms):
             lambda: ConclusionTaskForm(meeting=meeting),
         ),
     }
-    for name, (allowed, make_form) in offered.items():
-        if name in forms:
-            context[name] = forms[name]
-        elif allowed:
-            context[name] = make_form()
+    context.update(offered_forms(offered, forms))
     return TemplateResponse(request, "meetings/meeting.html", context, status=status)
 
 

@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail.models import ModelLogEntry
 
+from portal.core.forms import offered_forms
 from portal.core.uploads import file_response
 from portal.documents.models import Document
 from portal.followup.drafting import draft_tasks
@@ -105,12 +106,7 @@ def render_task(request, task, status=200, **forms):
         "decision_form": (manager and pending, ExtensionDecisionForm),
         "close_form": (manager and open_task, CloseTaskForm),
     }
-    for name, (allowed, form_class) in offered.items():
-        # A form sent back with errors is shown even if it is no longer offered.
-        if name in forms:
-            context[name] = forms[name]
-        elif allowed:
-            context[name] = form_class()
+    context.update(offered_forms(offered, forms))
     return TemplateResponse(request, "followup/task.html", context, status=status)
 
 
