@@ -18,6 +18,7 @@ from portal.demo.organisation import load_organisation
 from portal.demo.questions import load_questions
 from portal.demo.schedule import load_schedule
 from portal.demo.site import load_home_page, load_office_information
+from portal.followup.models import Task
 
 
 class Command(BaseCommand):
@@ -37,9 +38,8 @@ class Command(BaseCommand):
         articles = load_news(home)
         comments, pending = load_comments()
         with transaction.atomic():
-            tasks = load_tasks(load_units())
+            load_tasks(load_units())
             drafted = load_notices()
-            tasks += drafted
             events = load_schedule()
             meetings, conferences = load_meetings()
             contacts = load_directory()
@@ -57,7 +57,8 @@ class Command(BaseCommand):
                 f"{questions} readers' questions ({unanswered} not answered yet), "
                 f"{archive.saved} documents, "
                 f"{saved_searches} saved searches with their alerts, "
-                f"{tasks} follow-up tasks ({drafted} drafted from a notice), {events} events this week, "
+                f"{Task.objects.count()} follow-up tasks ({drafted} drafted from a "
+                f"notice), {events} events this week, "
                 f"{meetings} meetings ({conferences} online), "
                 f"{incoming} incoming and {outgoing} outgoing documents registered, "
                 f"{about.get_children().count() + 1} pages about the office, "
