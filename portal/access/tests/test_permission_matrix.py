@@ -23,12 +23,18 @@ from wagtail.models import Page
 
 from portal.access.factories import UserFactory
 from portal.alerts.models import SavedSearch, SentItem
+from portal.correspondence.factories import IncomingDocumentFactory
 from portal.documents.factories import DocumentFactory
 from portal.documents.feeds import type_slug
-from portal.documents.models import Attachment, Document, DocumentRelation
+from portal.documents.models import (
+    Attachment,
+    Document,
+    DocumentRelation,
+    IssuingBody,
+)
 from portal.documents.types import DocumentType, RelationKind
 from portal.followup.factories import UnitFactory
-from portal.followup.models import Membership, Unit
+from portal.followup.models import Membership, Task, Unit
 from portal.images.factories import ImageFactory
 from portal.meetings.factories import (
     BridgePointFactory,
@@ -290,6 +296,49 @@ def alert_notices(client, archive_page, document, attachment, article, level):
     return document.title in client.get("/tim-kiem-da-luu/thong-bao/").content.decode()
 
 
+def reporting_unit():
+    """A unit that is also an issuing body: it leads tasks and sends reports."""
+    unit, _created = Unit.objects.get_or_create(
+        name="Ban Ma trận Thành ủy", defaults={"abbreviation": "BMTTU"}
+    )
+    body, _created = IssuingBody.objects.get_or_create(
+        name=unit.name, defaults={"abbreviation": unit.abbreviation}
+    )
+    return unit, body
+
+
+def source_task(document):
+    unit, _body = reporting_unit()
+    task, _created = Task.objects.get_or_create(
+        source_document=document,
+        defaults={
+            "content": "Triển khai thực hiện văn bản",
+            "lead_unit": unit,
+            "deadline": timezone.localdate(),
+        },
+    )
+    return task
+
+
+def task_source(client, archive_page, document, attachment, article, level):
+    """A task names its source document to its unit's members who may see it."""
+    task = source_task(document)
+    if user_id := client.session.get("_auth_user_id"):
+        Membership.objects.get_or_create(unit=task.lead_unit, user_id=user_id)
+    return document.symbol in client.get("/noi-bo/nhiem-vu/").content.decode()
+
+
+def reported_tasks(client, archive_page, document, attachment, article, level):
+    """An incoming report proposes the tasks of the document it cites."""
+    task = source_task(document)
+    _unit, body = reporting_unit()
+    entry = IncomingDocumentFactory(
+        sender=body, title=f"Báo cáo kết quả thực hiện {document.symbol}"
+    )
+    page = client.get(reverse("incoming:reported_tasks", args=[entry.pk]))
+    return f"{document.symbol} — {task.lead_unit}" in page.content.decode()
+
+
 def schedule_event(level):
     """The level's event, today: in the week every schedule surface shows."""
     event, created = Event.objects.get_or_create(
@@ -541,6 +590,8 @@ SURFACES = {
         in c.get("/van-ban/thong-ke/?year=2022&format=csv").content.decode()
     ),
     "alert_notices": alert_notices,
+    "task_source": task_source,
+    "reported_tasks": reported_tasks,
     # the year in figures counts by type what the reader may see
     "year_in_figures": lambda c, a, doc, att, art, level: (
         f"{TYPE_LABELS[level]},1\r\n"
