@@ -3,9 +3,11 @@ issued by type, the registers' volumes, meetings held and the follow-up of
 tasks. Each count covers only what the reader may see."""
 
 from django.utils.translation import gettext as _
+from wagtail.permissions import policy_registry
 
 from portal.core.statistics import CountTable
 from portal.correspondence.models import IncomingDocument, OutgoingDocument
+from portal.correspondence.permission_policies import READING
 from portal.documents.models import Document
 from portal.followup.models import Bucket, Task
 from portal.meetings.models import Meeting
@@ -38,11 +40,7 @@ def register_tables(user, year):
 
 
 def reads_register(user, model):
-    name = model._meta.model_name
-    return any(
-        user.has_perm(f"correspondence.{action}_{name}")
-        for action in ("view", "change")
-    )
+    return policy_registry.get_by_type(model).user_has_any_permission(user, READING)
 
 
 def task_table(tasks, today):

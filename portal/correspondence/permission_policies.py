@@ -1,5 +1,8 @@
 from wagtail.permission_policies import ModelPermissionPolicy
 
+# Who may view or change a register may read it (its listing, printout, counts).
+READING = ["view", "change"]
+
 
 class NeverDeletedPolicy(ModelPermissionPolicy):
     """Registered entries are never deleted: their numbers would leave a gap."""

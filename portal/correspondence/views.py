@@ -20,10 +20,9 @@ from portal.core.forms import YearForm
 from portal.core.uploads import file_response
 from portal.correspondence.forms import ReplyForm, ReportedTasksForm, RoutingForm
 from portal.correspondence.models import ReportReceipt, Routing
+from portal.correspondence.permission_policies import READING
 from portal.correspondence.statistics import register_tables
 from portal.documents.statistics import export
-
-READING = ["view", "change"]
 
 
 def requested_year(request):

@@ -2,7 +2,6 @@
 turned into tasks as a clerk would after reviewing the proposed ones, the second
 is left for trying "Propose the tasks from the document's text"."""
 
-import calendar
 import json
 from datetime import date, timedelta
 
@@ -11,7 +10,7 @@ from django.utils import timezone
 
 from portal.documents.importing import DocumentImporter
 from portal.documents.models import Document
-from portal.followup.drafting import draft_tasks
+from portal.followup.drafting import draft_tasks, month_end
 from portal.followup.models import Task, Unit
 
 ISSUER = "Ban Thường vụ Thành ủy"
@@ -20,8 +19,7 @@ SYMBOLS = ["190-TB/TU", "191-TB/TU"]
 
 
 def quarter_end(day):
-    month = (day.month - 1) // 3 * 3 + 3
-    return date(day.year, month, calendar.monthrange(day.year, month)[1])
+    return month_end(day.year, (day.month - 1) // 3 * 3 + 3)
 
 
 def notice_rows(today):

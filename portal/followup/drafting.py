@@ -103,6 +103,11 @@ def text_of(file):
         ) from error
 
 
+def canonical(folded):
+    """One spelling of a folded name: single spaces, none around commas."""
+    return re.sub(r"\s*,\s*", ",", " ".join(folded.split()))
+
+
 def searchable(text):
     """Lower-case and folded, each character where it was in ``text``."""
     return "".join((fold(char).lower() or char)[:1] for char in text)
@@ -158,19 +163,16 @@ class UnitNames:
                 forms.add(name.removesuffix(" " + tail))
         for long, short in NAME_ABBREVIATIONS.items():
             forms |= {form.replace(long, short) for form in forms}
-        aliases = {
-            " ".join(searchable(form).replace(",", " , ").split()) for form in forms
-        }
+        aliases = {canonical(searchable(form)) for form in forms}
         if unit.abbreviation:
-            aliases.add(searchable(normalize(unit.abbreviation)))
-        return {alias.replace(" , ", ",") for alias in aliases}
+            aliases.add(canonical(searchable(normalize(unit.abbreviation))))
+        return aliases
 
     def list_at(self, text, position):
         """The units named one after another from ``position``, and where they end."""
         found = []
         while match := self.match(text, position):
-            alias = " ".join(match.group().replace(",", " , ").split())
-            found.append(self.units[alias.replace(" , ", ",")])
+            found.append(self.units[canonical(match.group())])
             position = match.end()
             separator = SEPARATOR.match(text, position)
             if not separator or not self.match(text, separator.end()):

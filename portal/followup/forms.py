@@ -66,6 +66,11 @@ class DraftTaskFormSet(forms.BaseFormSet):
         return tasks
 
 
+DRAFT_TASK_FORMSET = forms.formset_factory(
+    TaskForm, formset=DraftTaskFormSet, extra=0, can_delete=True
+)
+
+
 def draft_task_formset(data=None, *, drafts=(), source_document):
     initial = [
         {
@@ -77,10 +82,7 @@ def draft_task_formset(data=None, *, drafts=(), source_document):
         }
         for draft in drafts
     ]
-    formset_class = forms.formset_factory(
-        TaskForm, formset=DraftTaskFormSet, extra=0, can_delete=True
-    )
-    return formset_class(
+    return DRAFT_TASK_FORMSET(
         data,
         initial=initial,
         prefix="draft",
