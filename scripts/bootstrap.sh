@@ -22,6 +22,8 @@ fi
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 stamp=".venv/.installed-$(sha1sum "$lock" | cut -c1-12)"
 if [ ! -f "$stamp" ]; then
+  # python-ldap (directory sign-in) is built from source against OpenLDAP.
+  scripts/apt-require.sh build-essential python3-dev libldap2-dev libsasl2-dev
   echo "Installing $lock into .venv …" >&2
   .venv/bin/python -m pip install --quiet --upgrade pip
   # Exactly the pinned, hash-checked versions; the portal runs from this folder.
