@@ -367,3 +367,11 @@ SPECTACULAR_SETTINGS = {
     # by portal/api/tests instead.
     "ENABLE_DJANGO_DEPLOY_CHECK": False,
 }
+
+# Digital signatures (portal.signing). Verification trusts the certificates in
+# these PEM/DER files or folders of them (comma-separated), e.g. the national
+# root CA; tokens are used only through the PKCS#11 modules named here.
+SIGNING_TRUST_ANCHORS = env_list("SIGNING_TRUST_ANCHORS")
+SIGNING_PKCS11_MODULES = env_list(
+    "SIGNING_PKCS11_MODULES", "/usr/lib/softhsm/libsofthsm2.so"
+)
