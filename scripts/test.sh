@@ -14,9 +14,13 @@ run_dir=$(mktemp -d "${TMPDIR:-/tmp}/portal-test.XXXXXX")
 chmod 755 "$run_dir"
 own_postgres=""
 own_engine=""
+own_redis=""
 
 cleanup() {
   local status=$?
+  if [ -n "$own_redis" ]; then
+    scripts/redis.sh stop "$run_dir/redis" || echo "could not stop Redis" >&2
+  fi
   if [ -n "$own_engine" ]; then
     scripts/elasticsearch.sh stop "$run_dir/elasticsearch" || echo "could not stop Elasticsearch" >&2
   fi
@@ -37,7 +41,11 @@ if [ -z "${ELASTICSEARCH_URL:-}" ]; then
   own_engine=1
   ELASTICSEARCH_URL=$(scripts/elasticsearch.sh start "$run_dir/elasticsearch")
 fi
-export DATABASE_URL ELASTICSEARCH_URL
+if [ -z "${REDIS_URL:-}" ]; then
+  own_redis=1
+  REDIS_URL=$(scripts/redis.sh start "$run_dir/redis")
+fi
+export DATABASE_URL ELASTICSEARCH_URL REDIS_URL
 export DJANGO_SETTINGS_MODULE=portal.settings.test
 echo "Database: ${DATABASE_URL%%@*}@…  Search engine: $ELASTICSEARCH_URL" >&2
 

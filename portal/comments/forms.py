@@ -1,9 +1,8 @@
 from django import forms
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
-from portal.comments import captcha
+from portal.comments import captcha, limits
 from portal.comments.models import Comment, SpentCode
 from portal.comments.validators import normalize_phone_number
 
@@ -58,9 +57,12 @@ class ReaderSubmissionForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        recent = self.submissions.recent_from(self.ip_address)
-        already_stored = recent.filter(submission_key=self.submission_key).exists()
-        if not already_stored and recent.count() >= settings.COMMENTS_RATE_LIMIT:
+        already_stored = self.submissions.filter(
+            submission_key=self.submission_key
+        ).exists()
+        if not already_stored and limits.limit_reached(
+            self._meta.model, self.ip_address
+        ):
             raise forms.ValidationError(self.rate_limit_message, code="rate_limit")
         return cleaned_data
 
@@ -85,6 +87,7 @@ class ReaderSubmissionForm(forms.ModelForm):
         except IntegrityError:
             # Both submits arrived at once; the other one stored it.
             return self.submissions.get(submission_key=self.submission_key), False
+        limits.count_submission(self._meta.model, self.ip_address)
         return instance, True
 
 

@@ -6,7 +6,11 @@ cached page at once (lists on the home and section pages change with them).
 
 The number lives in the database (``PageCacheGeneration``) and is copied into a
 cache of its own that holds nothing else, so it is read without a query and a
-full page cache, which culls entries at random, can never drop it.
+full page cache, which culls entries at random, can never drop it. With several
+application servers all three caches live in one Redis (``REDIS_URL``), where the
+number is kept without an expiry and only entries with one are evicted
+(``deploy/redis/portal.conf``): publishing through any server retires the pages
+of all of them.
 """
 
 import hashlib
@@ -19,6 +23,7 @@ from django.db.models import F
 from portal.core.models import PageCacheGeneration
 
 GENERATION_KEY = "anonymous-pages:generation"
+KEEP_SECONDS = 60 * 60 * 24
 
 
 def page_cache():
@@ -60,9 +65,11 @@ def invalidate_anonymous_pages(**kwargs):
 def get_or_compute(key, compute):
     """A value kept until the next publication, e.g. the menu.
 
-    Kept even when whole pages are not (PAGE_CACHE_SECONDS=0)."""
+    Kept even when whole pages are not (PAGE_CACHE_SECONDS=0), for a day at most:
+    values of retired generations must expire (in Redis only entries with an
+    expiry are ever evicted)."""
     return page_cache().get_or_set(
-        f"anonymous-pages:{current_generation()}:{key}", compute, timeout=None
+        f"anonymous-pages:{current_generation()}:{key}", compute, timeout=KEEP_SECONDS
     )
 
 

@@ -278,7 +278,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "cong-thong-tin@localh
 # Pages for anonymous visitors are cached (portal.core.cache). The cache must be
 # shared by all worker processes so that publishing retires every copy:
 # a folder on this machine by default, PAGE_CACHE_DIR to choose it;
-# PAGE_CACHE_SECONDS=0 turns it off.
+# PAGE_CACHE_SECONDS=0 turns it off. With several application servers, REDIS_URL
+# names the Redis they share (see shared_state_in_redis below).
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": {
@@ -297,6 +298,31 @@ CACHES = {
 }
 PORTAL_PAGE_CACHE = "pages"
 PORTAL_PAGE_GENERATION_CACHE = "page-generation"
+
+
+def shared_state_in_redis(url):
+    """Settings that keep in one Redis what every application server must share:
+    the cache, the page cache and its generation number, the sign-in lockout
+    counters (django-axes' cache handler) and the comment limit's counts."""
+    redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    return {
+        "CACHES": {
+            "default": {**redis, "KEY_PREFIX": "portal"},
+            "pages": {**redis, "KEY_PREFIX": "portal-pages"},
+            "page-generation": {**redis, "KEY_PREFIX": "portal-generation"},
+        },
+        "AXES_HANDLER": "axes.handlers.cache.AxesCacheHandler",
+        "AXES_CACHE": "default",
+        "COMMENTS_RATE_CACHE": "default",
+    }
+
+
+# Without Redis, lockouts live in the database and comments are counted there.
+COMMENTS_RATE_CACHE = None
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    vars().update(shared_state_in_redis(REDIS_URL))
+
 PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
 PORTAL_PAGE_CACHE_SKIP = (
     "/admin/",

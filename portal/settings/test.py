@@ -23,12 +23,16 @@ PORTAL_DEMO_ALLOWED = True
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
-# One process: the page cache can live in memory (and is emptied per test).
+# One process: the page cache can live in memory (and is emptied per test), and
+# lockouts and comments are counted in the database, whatever REDIS_URL says; the
+# application servers a test starts share Redis (portal.settings.test_servers).
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "page-generation": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
 }
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+COMMENTS_RATE_CACHE = None
 
 # The comment form's security code, answered by the browser tests.
 COMMENTS_CAPTCHA_TEST_ANSWER = "ABCDE"

@@ -1,0 +1,50 @@
+"""The deployment files in deploy/: every unit runs a command that exists, and
+every job meant to run periodically has its timer."""
+
+import configparser
+
+from django.core.management import get_commands
+
+from bench.cluster import DEPLOY, unit_command
+
+PERIODIC_JOBS = {
+    "publish_scheduled",
+    "replay_index_backlog",
+    "prune_db_task_results",
+    "clearsessions",
+    "send_alerts",
+    "send_reminders",
+    "send_event_reminders",
+}
+
+
+def timers():
+    found = {}
+    for path in sorted((DEPLOY / "systemd").glob("*.timer")):
+        parser = configparser.RawConfigParser()
+        parser.optionxform = str
+        parser.read(path)
+        found[path.name] = parser["Timer"]
+    return found
+
+
+def test_every_periodic_job_has_a_timer_running_it_through_the_job_unit():
+    units = {timer["Unit"] for timer in timers().values()}
+    assert units == {f"portal-job@{job}.service" for job in PERIODIC_JOBS}
+    assert all(timer["OnCalendar"] for timer in timers().values())
+
+
+def test_the_units_run_management_commands_that_exist():
+    commands = get_commands()
+    assert PERIODIC_JOBS <= commands.keys()
+    worker, _env, _cwd = unit_command("portal-worker.service")
+    job, _env, _cwd = unit_command("portal-job@.service", "send_reminders")
+    assert worker[1:3] == ["manage.py", "db_worker"] and "db_worker" in commands
+    assert job[1:] == ["manage.py", "send_reminders"]
+
+
+def test_the_web_unit_serves_the_wsgi_application_on_its_instance_port():
+    argv, environment, _cwd = unit_command("portal-web@.service", 8001)
+    assert argv[1] == "portal.wsgi:application"
+    assert argv[argv.index("--bind") + 1] == "127.0.0.1:8001"
+    assert environment["DJANGO_SETTINGS_MODULE"] == "portal.settings.production"
