@@ -13,6 +13,7 @@ from portal.core.views import health
 from portal.documents.feeds import DocumentsFeed
 from portal.documents.sitemaps import DocumentSitemap
 from portal.news.feeds import ArticlesFeed
+from portal.operations import views as operations_views
 from search import views as search_views
 
 SITEMAPS = {"trang": PageSitemap, "van-ban": DocumentSitemap}
@@ -40,6 +41,8 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("healthz/", health, name="health"),
+    path("readyz/", operations_views.ready, name="ready"),
+    path("metrics", operations_views.metrics, name="metrics"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

@@ -8,6 +8,7 @@ from wagtail.search.backends import get_search_backend
 from search.forms import FILTER_LABELS, SearchForm
 from search.query import SearchResults
 from search.registry import facet_labels, searchable_models
+from search.signals import timed_query
 
 logger = logging.getLogger(__name__)
 
@@ -74,9 +75,10 @@ def search(request):
         if search_request.is_empty:  # nothing asked: nothing to count or list
             results = SearchResults(request=search_request, count=0, hits=[], facets={})
         else:
-            results = get_search_backend().portal_search(
-                search_request, request.user, models
-            )
+            with timed_query("search"):
+                results = get_search_backend().portal_search(
+                    search_request, request.user, models
+                )
             results.facets = labelled(results.facets, labels)
     except Exception:  # the engine may be down; the page must still answer
         logger.exception("search failed for %r", search_request.text)
@@ -121,9 +123,10 @@ def suggest(request):
     hits = []
     if len(text.strip()) >= SUGGEST_MIN_LENGTH:
         try:
-            hits = get_search_backend().portal_suggest(
-                text, request.user, searchable_models()
-            )
+            with timed_query("suggest"):
+                hits = get_search_backend().portal_suggest(
+                    text, request.user, searchable_models()
+                )
         except Exception:
             logger.exception("suggest failed for %r", text)
     return JsonResponse(

@@ -46,6 +46,8 @@ class AnonymousPageCacheMiddleware:
         cache = page_cache()
         key = cache_key(request)
         response = cache.get(key)
+        # read by the metrics (portal.operations)
+        request.page_cache_result = "miss" if response is None else "hit"
         if response is not None:
             return response
         response = self.get_response(request)

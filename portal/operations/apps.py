@@ -6,3 +6,10 @@ class OperationsConfig(AppConfig):
     name = "portal.operations"
     label = "operations"
     verbose_name = _("Operations: readiness, metrics, backups")
+
+    def ready(self):
+        from portal.operations import metrics, tasks
+        from search.signals import query_answered
+
+        tasks.connect()
+        query_answered.connect(metrics.observe_search)

@@ -90,6 +90,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # first: the request id, metrics and the request's log line cover the rest
+    "portal.operations.middleware.RequestMonitoringMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -377,6 +379,20 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Operations (portal.operations). /metrics answers the addresses or networks in
+# METRICS_ALLOWED_ADDRESSES (as portal.core.proxies reads the visitor's address)
+# and whoever sends "Authorization: Bearer METRICS_TOKEN"; nobody by default.
+METRICS_ALLOWED_ADDRESSES = [
+    ipaddress.ip_network(address, strict=False)
+    for address in env_list("METRICS_ALLOWED_ADDRESSES")
+]
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+# /readyz/ calls the worker late (degraded) when a task waits longer than this.
+READINESS_TASK_AGE_LIMIT = int(os.environ.get("READINESS_TASK_AGE_LIMIT", 600))
+READINESS_ENGINE_TIMEOUT = float(os.environ.get("READINESS_ENGINE_TIMEOUT", 2))
+# The file storages `manage.py backup` copies.
+BACKUP_STORAGES = ["default", "private"]
 
 # Follow-up: send_reminders urges units this many days before a deadline.
 FOLLOWUP_REMINDER_DAYS = int(os.environ.get("FOLLOWUP_REMINDER_DAYS", "3"))
