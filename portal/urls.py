@@ -54,6 +54,7 @@ urlpatterns = [
     path("noi-bo/cuoc-hop/", include("portal.meetings.urls")),
     path("noi-bo/danh-ba/", include("portal.directory.urls")),
     path("noi-bo/so-lieu-nam/", include("portal.annual.urls")),
+    path("noi-bo/du-thao/", include("portal.drafting.urls")),
     path("noi-bo/", include("portal.followup.urls")),
     path("api/", include("portal.api.urls")),
     path("tim-kiem-da-luu/", include("portal.alerts.urls")),

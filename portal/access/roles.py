@@ -71,6 +71,9 @@ ORGANISING_MEETINGS = [
     "meetings.add_meeting",
     "meetings.change_meeting",
 ]
+# Drafts of outgoing documents: their units and step holders see their own;
+# the office (leaders, clerks, administrators) sees every one.
+READING_DRAFTS = ["drafting.view_draft"]
 KEEPING_REGISTERS = [
     *READING_REGISTERS,
     *ROUTING,
@@ -124,6 +127,7 @@ ROLES = [
             *ROUTING,
             *READING_MEETINGS,
             *PUBLISHING_QUESTIONS,
+            *READING_DRAFTS,
         ],
         page_permissions=PUBLISHING,
         collection_permissions=MEDIA,
@@ -139,6 +143,7 @@ ROLES = [
             *KEEPING_REGISTERS,
             *ORGANISING_MEETINGS,
             *ASSIGNING_QUESTIONS,
+            *READING_DRAFTS,
         ],
         page_permissions=EDITING,
     ),
@@ -167,6 +172,7 @@ ROLES = [
             *ORGANISING_MEETINGS,
             *ASSIGNING_QUESTIONS,
             "questions.publish_question",
+            *READING_DRAFTS,
         ],
         page_permissions=PUBLISHING,
         collection_permissions=MEDIA,

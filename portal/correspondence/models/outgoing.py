@@ -175,9 +175,14 @@ class OutgoingDocument(RegisterEntry):
             )
         return errors
 
-    def release(self, user=None, on=None):
+    def release(self, user=None, on=None, seal=None):
         """Number, date and release the document in one transaction; a public
-        or internal one goes into the archive in the same step."""
+        or internal one goes into the archive in the same step.
+
+        ``seal(entry)``, when given, returns the file's final content once the
+        entry has its number and date (the organisation's signature over
+        them): the register and the archive keep that. If it fails, the
+        release rolls back and the number is not used."""
         with transaction.atomic():
             # Locked, so that the same document is never released twice.
             type(self).objects.select_for_update().get(pk=self.pk)
@@ -186,6 +191,9 @@ class OutgoingDocument(RegisterEntry):
                 raise ValidationError(errors)
             self.number = next_number(Register.OUTGOING, self.numbering_scope())
             self._mark_released(user, on)
+            if seal is not None:
+                self.file.save(self.filename, ContentFile(seal(self)), save=False)
+                self.save(update_fields=["file"])
             if self.access != AccessLevel.RESTRICTED:
                 self.archive(user)
         return self
