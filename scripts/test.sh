@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 scripts/bootstrap.sh test
 # The browser tests drive Debian's Chromium; Playwright never downloads one.
 scripts/apt-require.sh chromium
+# Signatures: SoftHSM2 as the token, pdfsig and NSS's certutil as the second verifier.
+scripts/apt-require.sh softhsm2 poppler-utils libnss3-tools
 
 run_dir=$(mktemp -d "${TMPDIR:-/tmp}/portal-test.XXXXXX")
 chmod 755 "$run_dir"

@@ -74,6 +74,13 @@ ORGANISING_MEETINGS = [
 # Drafts of outgoing documents: their units and step holders see their own;
 # the office (leaders, clerks, administrators) sees every one.
 READING_DRAFTS = ["drafting.view_draft"]
+# Where signing keys live (files, tokens): administrators only.
+MANAGING_SIGNING_KEYS = [
+    "signing.view_signingkey",
+    "signing.add_signingkey",
+    "signing.change_signingkey",
+    "signing.delete_signingkey",
+]
 KEEPING_REGISTERS = [
     *READING_REGISTERS,
     *ROUTING,
@@ -172,6 +179,7 @@ ROLES = [
             *ORGANISING_MEETINGS,
             *ASSIGNING_QUESTIONS,
             "questions.publish_question",
+            *MANAGING_SIGNING_KEYS,
             *READING_DRAFTS,
         ],
         page_permissions=PUBLISHING,

@@ -1,6 +1,7 @@
 """The registers in the admin: listings, forms and their extra views."""
 
 from django import forms
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +23,8 @@ from portal.correspondence.models import (
     ReportReceipt,
     Routing,
 )
+from portal.ocr.components import recognition_status
+from portal.signing.verification import reports_for
 
 
 def export_columns(model, fields):
@@ -87,8 +90,39 @@ class RegisterIndexView(SpreadsheetExportMixin, generic.IndexView):
         ]
 
 
+class RegisterInspectView(generic.InspectView):
+    """An entry's details, with its file and what verifying its signatures found."""
+
+    file_url_name = None
+
+    def get_fields(self):
+        return [*super().get_fields(), "file"]
+
+    def get_file_display_value(self):
+        if not self.object.file:
+            return "—"
+        return render_to_string(
+            "correspondence/entry_file.html",
+            {
+                "url": reverse(self.file_url_name, args=[self.object.pk]),
+                "name": self.object.filename,
+                "reports": reports_for(self.object.file),
+            },
+        )
+
+    def get_fields_context(self):
+        # with the text recognition of its scan, when it has one
+        fields = super().get_fields_context()
+        status = recognition_status(self.object, self.request.get_full_path())
+        if status:
+            label = _("Text recognition")
+            fields.append({"label": label, "value": status, "component": status})
+        return fields
+
+
 class RegisterViewSet(ModelViewSet):
     index_view_class = RegisterIndexView
+    inspect_view_class = RegisterInspectView
     inspect_view_enabled = True
     copy_view_enabled = False
     search_fields = ["title"]  # makes the listing searchable; see search_queryset
@@ -100,6 +134,11 @@ class RegisterViewSet(ModelViewSet):
             print_url_name=self.get_url_name("print"),
             file_url_name=self.get_url_name("file"),
             **kwargs,
+        )
+
+    def get_inspect_view_kwargs(self, **kwargs):
+        return super().get_inspect_view_kwargs(
+            file_url_name=self.get_url_name("file"), **kwargs
         )
 
     def get_urlpatterns(self):

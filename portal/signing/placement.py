@@ -68,8 +68,9 @@ def _aspect(image):
         return picture.width / picture.height
 
 
-def personal_box(pdf, signer_name, image):
-    """(page index, box) of the signer's signature image."""
+def personal_box(pdf, signer_names, image):
+    """(page index, box) of the signer's signature image; ``signer_names`` are
+    the spellings of the name to look for ("Nguyễn Văn An", "An Nguyễn Văn")."""
     reader = PdfReader(io.BytesIO(pdf))
     index = len(reader.pages) - 1
     page = reader.pages[index]
@@ -79,8 +80,8 @@ def personal_box(pdf, signer_name, image):
     except (PyPdfError, ValueError, KeyError):
         lines = []
     aspect = _aspect(image) if image else 2.4
-    name = _fold(signer_name) if signer_name else ""
-    named = [line for line in lines if name and name in _fold(line.text)]
+    names = [_fold(name) for name in signer_names if name.strip()]
+    named = [line for line in lines if any(name in _fold(line.text) for name in names)]
     if named:
         name_line = min(named, key=lambda line: line.y)  # the block is low
         above = [
@@ -120,7 +121,7 @@ def seal_box(pdf, image, signature_rect=None):
     signer's signature image if there is one, else where the signer's would go."""
     diameter = seal_diameter(image)
     if signature_rect is None:
-        index, signature_rect = personal_box(pdf, "", None)
+        index, signature_rect = personal_box(pdf, [], None)
     else:
         index, signature_rect = signature_rect
     x1, y1, x2, y2 = signature_rect

@@ -73,8 +73,9 @@ def sign_pdf(pdf, *, key, pin, role, reason, image=None):
         raise SigningError(_("This file is not a PDF that can be signed.")) from None
     field_name = _next_field_name(writer, role)
     if role == "personal":
-        name = key.owner.get_full_name() or key.owner.get_username()
-        page, box = placement.personal_box(pdf, name, image)
+        owner = key.owner
+        names = [f"{owner.last_name} {owner.first_name}", owner.get_full_name()]
+        page, box = placement.personal_box(pdf, names, image)
     else:
         page, box = placement.seal_box(pdf, image, _last_signature_rect(writer))
     meta = signers.PdfSignatureMetadata(

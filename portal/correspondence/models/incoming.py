@@ -8,6 +8,7 @@ from wagtail.log_actions import log
 from portal.core.symbols import symbol_key
 from portal.core.text import normalize
 from portal.documents.types import DocumentType
+from portal.signing.tasks import verify_later
 
 from .base import RegisterEntry
 from .numbering import Register, next_number, record_number
@@ -124,6 +125,7 @@ class IncomingDocument(RegisterEntry):
             [self.sender.name if self.sender_id else "", self.recipient, self.notes],
         )
         super().save(*args, **kwargs)
+        verify_later(self.file)  # a signed scan's signatures, in the worker
 
     def register(self, user=None, number=None):
         """Give the entry its arrival number and save it, with an audit entry.

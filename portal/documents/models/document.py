@@ -42,6 +42,7 @@ from portal.documents.types import (
     EffectiveStatus,
     RelationKind,
 )
+from portal.signing.tasks import verify_later
 
 
 class DocumentQuerySet(AccessControlledQuerySet):
@@ -449,6 +450,7 @@ class Attachment(Orderable):
         if self.file and self.text_status == TextStatus.PENDING:
             # In the background worker: saving never waits for the text.
             extract_attachment_text.enqueue(self.pk)
+        verify_later(self.file)  # a signed PDF's signatures, in the worker too
 
     def extract_text(self):
         """Read the file's text, within limits, and make the document findable by it."""
