@@ -27,9 +27,12 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # login/, logout/, password_reset/ and the rest, with the portal's templates
     path("", include("django.contrib.auth.urls")),
+    # the single sign-on's redirect and callback, when it is configured
+    path("oidc/", include("portal.accounts.urls")),
     # Exempt so that pages carry no CSRF token and can be cached for everyone;
     # a forged request could only switch a visitor's language.
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
+    path("xac-thuc/", include("portal.twofactor.urls")),
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     # An index of the pages' sitemap and the archive's (paged: it outgrows one file).

@@ -16,10 +16,18 @@ run_dir=$(mktemp -d "${TMPDIR:-/tmp}/portal-test.XXXXXX")
 chmod 755 "$run_dir"
 own_postgres=""
 own_engine=""
+own_keycloak=""
+own_directory=""
 own_redis=""
 
 cleanup() {
   local status=$?
+  if [ -n "$own_keycloak" ]; then
+    scripts/keycloak.sh stop "$run_dir/keycloak" || echo "could not stop Keycloak" >&2
+  fi
+  if [ -n "$own_directory" ]; then
+    scripts/slapd.sh stop "$run_dir/slapd" || echo "could not stop slapd" >&2
+  fi
   if [ -n "$own_redis" ]; then
     scripts/redis.sh stop "$run_dir/redis" || echo "could not stop Redis" >&2
   fi
@@ -35,6 +43,13 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+# Keycloak takes a minute or more to start: launched first, in the background,
+# and waited for by the single sign-on tests.
+if [ -z "${KEYCLOAK_TEST_URL:-}" ]; then
+  own_keycloak=1
+  KEYCLOAK_TEST_URL=$(scripts/keycloak.sh start "$run_dir/keycloak")
+fi
+
 if [ -z "${DATABASE_URL:-}" ]; then
   own_postgres=1
   DATABASE_URL=$(scripts/postgres.sh start "$run_dir/postgres")
@@ -47,7 +62,12 @@ if [ -z "${REDIS_URL:-}" ]; then
   own_redis=1
   REDIS_URL=$(scripts/redis.sh start "$run_dir/redis")
 fi
+if [ -z "${LDAP_TEST_URL:-}" ]; then
+  own_directory=1
+  LDAP_TEST_URL=$(scripts/slapd.sh start "$run_dir/slapd")
+fi
 export DATABASE_URL ELASTICSEARCH_URL REDIS_URL
+export KEYCLOAK_TEST_URL LDAP_TEST_URL
 export DJANGO_SETTINGS_MODULE=portal.settings.test
 echo "Database: ${DATABASE_URL%%@*}@…  Search engine: $ELASTICSEARCH_URL" >&2
 

@@ -1,0 +1,131 @@
+"""The single sign-on against a real Keycloak (scripts/keycloak.sh), signed in
+through the provider's own login form."""
+
+import html
+import json
+import re
+from urllib.parse import urlsplit
+
+import pytest
+import requests
+from django.contrib.auth import get_user_model
+from django.test import override_settings
+
+from portal.accounts.configuration import account_settings
+from portal.accounts.tests.conftest import (
+    BASE_BACKENDS,
+    KEYCLOAK_CLIENT_ID,
+    KEYCLOAK_CLIENT_SECRET,
+    KEYCLOAK_REALM,
+)
+from portal.followup.factories import UnitFactory
+from portal.followup.models import Membership
+
+SSO_LINK = "Đăng nhập bằng tài khoản đăng nhập một lần của tỉnh"
+
+
+def configured(keycloak_url):
+    environ = {
+        "OIDC_CLIENT_ID": KEYCLOAK_CLIENT_ID,
+        "OIDC_CLIENT_SECRET": KEYCLOAK_CLIENT_SECRET,
+        "OIDC_ISSUER": f"{keycloak_url}/realms/{KEYCLOAK_REALM}",
+        "OIDC_GROUP_MAP": json.dumps(
+            {
+                "lanh-dao": {"roles": ["approver"]},
+                "van-phong": {"roles": ["staff"], "units": ["Văn phòng Tỉnh ủy"]},
+            }
+        ),
+    }
+    return override_settings(**account_settings(environ, BASE_BACKENDS))
+
+
+def sign_in_at_the_provider(client, username, password, next_url):
+    """Follow the code flow: the portal sends the browser to the provider, whose
+    login form sends it back to the portal's callback with a code."""
+    start = client.get("/oidc/authenticate/", {"next": next_url})
+    assert start.status_code == 302
+    browser = requests.Session()
+    login_page = browser.get(start["Location"], timeout=30)
+    login_page.raise_for_status()
+    # Keycloak's cookies are "Secure"; browsers send them to a loopback address
+    # over plain HTTP, requests does not.
+    for cookie in browser.cookies:
+        cookie.secure = False
+    action = re.search(
+        r'<form[^>]*id="kc-form-login"[^>]*action="([^"]+)"', login_page.text
+    )
+    answer = browser.post(
+        html.unescape(action.group(1)),
+        data={"username": username, "password": password, "credentialId": ""},
+        allow_redirects=False,
+        timeout=30,
+    )
+    assert answer.status_code == 302, answer.text[:500]
+    callback = urlsplit(answer.headers["Location"])
+    assert callback.path == "/oidc/callback/"
+    return client.get(f"{callback.path}?{callback.query}")
+
+
+def role_names(user):
+    return set(user.groups.values_list("name", flat=True))
+
+
+@pytest.mark.django_db
+def test_staff_sign_in_through_the_provider_with_the_roles_and_units_of_their_groups(
+    client, home_page, keycloak
+):
+    UnitFactory(name="Văn phòng Tỉnh ủy")
+    leaders = keycloak.add_group("lanh-dao")
+    office = keycloak.add_group("van-phong")
+    keycloak.add_group("khach")
+    person = keycloak.add_person(
+        "nguyen.an",
+        "mat-khau-an",
+        leaders,
+        office,
+        email="an@tinhuy.vn",
+        firstName="An",
+        lastName="Nguyễn Văn",
+    )
+
+    with configured(keycloak.url):
+        response = sign_in_at_the_provider(
+            client, "nguyen.an", "mat-khau-an", "/admin/"
+        )
+        dashboard = client.get("/admin/")
+
+        user = get_user_model().objects.get(username="nguyen.an")
+        assert response.status_code == 302
+        assert response["Location"] == "/admin/"
+        assert dashboard.status_code == 200
+        assert dashboard.context["user"] == user
+        assert (user.email, user.first_name, user.last_name) == (
+            "an@tinhuy.vn",
+            "An",
+            "Nguyễn Văn",
+        )
+        assert not user.has_usable_password()
+        assert role_names(user) == {"Người duyệt", "Cán bộ"}
+        assert list(
+            Membership.objects.filter(user=user).values_list("unit__name", flat=True)
+        ) == ["Văn phòng Tỉnh ủy"]
+
+        # leaving a group at the provider takes its role away at the next sign-in
+        client.logout()
+        keycloak.leave(person, leaders)
+        sign_in_at_the_provider(client, "nguyen.an", "mat-khau-an", "/noi-bo/")
+        assert client.get("/noi-bo/").context["user"] == user
+        assert role_names(user) == {"Cán bộ"}
+
+
+def test_both_sign_in_pages_offer_the_single_sign_on_when_it_is_configured(
+    client, home_page
+):
+    with configured("https://sso.tinh.example"):
+        site = client.get("/login/", {"next": "/noi-bo/"}).content.decode()
+        admin = client.get("/admin/login/").content.decode()
+
+    assert SSO_LINK in site
+    assert 'href="/oidc/authenticate/?next=/noi-bo/"' in site
+    assert SSO_LINK in admin
+    assert 'href="/oidc/authenticate/?next=/admin/"' in admin

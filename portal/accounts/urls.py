@@ -1,0 +1,36 @@
+from functools import wraps
+
+from django.conf import settings
+from django.http import Http404
+from django.urls import path
+from mozilla_django_oidc.views import (
+    OIDCAuthenticationCallbackView,
+    OIDCAuthenticationRequestView,
+)
+
+
+def when_configured(view):
+    """The provider's views read its settings: without them there is no page."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not settings.ACCOUNTS_SINGLE_SIGN_ON:
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+# the names mozilla-django-oidc reverses
+urlpatterns = [
+    path(
+        "authenticate/",
+        when_configured(OIDCAuthenticationRequestView.as_view()),
+        name="oidc_authentication_init",
+    ),
+    path(
+        "callback/",
+        when_configured(OIDCAuthenticationCallbackView.as_view()),
+        name="oidc_authentication_callback",
+    ),
+]
