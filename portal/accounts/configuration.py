@@ -138,6 +138,7 @@ def single_sign_on_settings(environ):
         "OIDC_OP_USER_ENDPOINT": endpoint("OIDC_USERINFO_ENDPOINT", "userinfo"),
         "OIDC_OP_JWKS_ENDPOINT": endpoint("OIDC_JWKS_ENDPOINT", "certs"),
         "OIDC_TIMEOUT": float(environ.get("OIDC_TIMEOUT", "10")),
+        "LOGIN_REDIRECT_URL_FAILURE": "/login/",
         "ACCOUNTS_OIDC_USERNAME_CLAIM": environ.get(
             "OIDC_USERNAME_CLAIM", "preferred_username"
         ),

@@ -3,10 +3,9 @@ from functools import wraps
 from django.conf import settings
 from django.http import Http404
 from django.urls import path
-from mozilla_django_oidc.views import (
-    OIDCAuthenticationCallbackView,
-    OIDCAuthenticationRequestView,
-)
+from mozilla_django_oidc.views import OIDCAuthenticationRequestView
+
+from portal.accounts.views import SingleSignOnCallbackView
 
 
 def when_configured(view):
@@ -30,7 +29,7 @@ urlpatterns = [
     ),
     path(
         "callback/",
-        when_configured(OIDCAuthenticationCallbackView.as_view()),
+        when_configured(SingleSignOnCallbackView.as_view()),
         name="oidc_authentication_callback",
     ),
 ]

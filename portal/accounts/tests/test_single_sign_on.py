@@ -129,3 +129,16 @@ def test_both_sign_in_pages_offer_the_single_sign_on_when_it_is_configured(
     assert 'href="/oidc/authenticate/?next=/noi-bo/"' in site
     assert SSO_LINK in admin
     assert 'href="/oidc/authenticate/?next=/admin/"' in admin
+
+
+def test_a_refused_return_from_the_provider_lands_on_the_sign_in_page_with_a_reason(
+    client, home_page
+):
+    with configured("https://sso.tinh.example"):
+        response = client.get(
+            "/oidc/callback/", {"code": "forged", "state": "forged"}, follow=True
+        )
+
+    assert response.request["PATH_INFO"] == "/login/"
+    assert "Đăng nhập một lần không thành công" in response.content.decode()
+    assert response.context["user"].is_anonymous
