@@ -11,6 +11,7 @@ from portal.core.symbols import Symbol, symbol_key
 from portal.core.text import normalize
 from portal.core.uploads import DOCUMENT_KINDS
 from portal.documents.models import Attachment, Document
+from portal.signing.tasks import verify_later
 
 from .base import RegisterEntry, RegisterQuerySet, register_file
 from .choices import PARTY_TYPE_CHOICES
@@ -161,6 +162,7 @@ class OutgoingDocument(RegisterEntry):
             ],
         )
         super().save(*args, **kwargs)
+        verify_later(self.file)  # a signed document's signatures, in the worker
 
     def release_errors(self):
         errors = []

@@ -1,11 +1,14 @@
 """Every signed PDF that enters is verified, and its page says what was found;
 poppler's pdfsig, an independent verifier, agrees with the portal."""
 
+import io
 import subprocess
 
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from pyhanko.pdf_utils import generic
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
 from portal.access.factories import UserFactory
 from portal.correspondence.factories import IncomingDocumentFactory
@@ -109,6 +112,16 @@ def test_pdfsig_agrees_with_the_portal_on_valid_tampered_and_untrusted_files(
         independent = [(valid, valid and trust) for valid, trust in independent]
         assert portal == expected, name
         assert independent == expected, name
+
+
+def test_content_added_after_signing_counts_as_a_change(signed, trusted):
+    writer = IncrementalPdfFileWriter(io.BytesIO(signed))
+    stamp = writer.add_object(generic.StreamObject(stream_data=b"0 0 m 200 200 l S"))
+    writer.add_stream_to_page(0, stamp)
+    changed = io.BytesIO()
+    writer.write(changed)
+
+    assert [r.intact for r in verify_pdf(changed.getvalue())] == [False, False]
 
 
 def test_an_unsigned_or_unreadable_file_has_no_signatures(db):
