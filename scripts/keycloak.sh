@@ -32,6 +32,7 @@ MAVEN="https://repo1.maven.org/maven2/org/keycloak/keycloak-quarkus-dist"
 
 fetch_distribution() {
   [ -x "$KC_DIST/bin/kc.sh" ] && return
+  "$(dirname "$0")/apt-require.sh" curl
   [ -x "$KC_JAVA_HOME/bin/java" ] || die "no Java 21+ at $KC_JAVA_HOME; set KEYCLOAK_JAVA_HOME or KEYCLOAK_TEST_URL"
   mkdir -p "$CACHE_DIR"
   log "fetching the server distribution $KC_VERSION from Maven Central (once)"
