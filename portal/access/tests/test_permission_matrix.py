@@ -33,6 +33,8 @@ from portal.documents.models import (
     IssuingBody,
 )
 from portal.documents.types import DocumentType, RelationKind
+from portal.drafting.factories import make_draft
+from portal.drafting.models import Draft
 from portal.followup.factories import UnitFactory
 from portal.followup.models import Membership, Task, Unit
 from portal.images.factories import ImageFactory
@@ -521,7 +523,39 @@ def organisation_pages(c, a, doc, att, art, level):
     return agreed(*(answers(c, page.url) for page in pages))
 
 
+# Outgoing drafts: the level stands for how the signed-in user is involved.
+# Public: a member of the drafting unit; internal: the holder of the step the
+# draft waits at; restricted: not involved. Each draft has a unit of its own.
+def level_draft(c, level):
+    title = f"Dự thảo {WORDS[level]} về công tác văn phòng"
+    draft = Draft.objects.filter(title=title).first()
+    if draft is None:
+        unit = Unit.objects.create(name=f"Phòng soạn thảo {WORDS[level]}")
+        draft = make_draft(unit=unit, title=title)
+        holders = [UserFactory(role="staff"), UserFactory(role="staff")]
+        draft.submit(draft.created_by, [(holder, "") for holder in holders])
+    if user_id := c.session.get("_auth_user_id"):
+        if level == "public":
+            Membership.objects.get_or_create(unit=draft.unit, user_id=user_id)
+        elif level == "internal":
+            draft.steps.filter(reached_at__isnull=False).update(holder_id=user_id)
+    return draft
+
+
+def draft_surfaces(c, a, doc, att, art, level):
+    draft = level_draft(c, level)
+    return agreed(
+        answers(c, reverse("drafting:draft", args=[draft.pk])),
+        answers(c, reverse("drafting:version", args=[draft.pk, 1])),
+        shows(c, draft.title, reverse("drafting:list")),
+    )
+
+
 SURFACES = {
+    "drafts": draft_surfaces,
+    "admin_waiting_drafts": lambda c, a, doc, att, art, level: shows(
+        c, level_draft(c, level).title[:40], reverse("wagtailadmin_home")
+    ),
     "document_feed": lambda c, a, doc, att, art, level: (
         doc.symbol in c.get("/feeds/van-ban/").content.decode()
     ),
