@@ -1,6 +1,7 @@
 """Directory accounts against a real OpenLDAP server (scripts/slapd.sh)."""
 
 import json
+import socket
 
 import ldap
 import pytest
@@ -11,7 +12,13 @@ from django.test import override_settings
 from portal.access.factories import PASSWORD, UserFactory
 from portal.access.roles import ROLE_BY_KEY
 from portal.accounts.configuration import account_settings
-from portal.accounts.tests.conftest import BASE_BACKENDS, GROUPS, PEOPLE
+from portal.accounts.tests.conftest import (
+    BASE_BACKENDS,
+    GROUPS,
+    MANAGER_DN,
+    MANAGER_PASSWORD,
+    PEOPLE,
+)
 from portal.followup.factories import UnitFactory
 from portal.followup.models import Membership
 
@@ -19,14 +26,15 @@ CLERKS = f"cn=van-thu,{GROUPS}"
 LEADERS = f"cn=lanh-dao,{GROUPS}"
 ORGANISATION = f"cn=ban-to-chuc,{GROUPS}"
 DISABLED = f"cn=da-khoa,{GROUPS}"
+DIRECTORY_DOWN = "Không kết nối được với máy chủ danh bạ (LDAP)"
 
 
 def configured(url, **environ):
     """The settings the environment of an office with this directory gives."""
     environ = {
         "LDAP_URL": url,
-        "LDAP_BIND_DN": f"cn=admin,{PEOPLE.split(',', 1)[1]}",
-        "LDAP_BIND_PASSWORD": "portal-test",
+        "LDAP_BIND_DN": MANAGER_DN,
+        "LDAP_BIND_PASSWORD": MANAGER_PASSWORD,
         "LDAP_USER_SEARCH_BASE": PEOPLE,
         "LDAP_GROUP_SEARCH_BASE": GROUPS,
         "LDAP_GROUP_MAP": json.dumps(
@@ -177,25 +185,27 @@ def test_a_wrong_directory_password_is_refused_like_any_other(
     assert not get_user_model().objects.filter(username="hoa").exists()
 
 
-@pytest.fixture
-def closed_port():
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-DIRECTORY_DOWN = "Không kết nối được với máy chủ danh bạ (LDAP)"
+@pytest.fixture(params=["refuses connections", "never answers"])
+def unreachable_directory(request):
+    """The address of a directory that is down: nothing listens on the port, or
+    something accepts the connection and never answers (a hung server)."""
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        if request.param == "never answers":
+            server.listen()
+        port = server.getsockname()[1]
+        if request.param == "refuses connections":
+            server.close()
+        yield f"ldap://127.0.0.1:{port}"
 
 
 @pytest.mark.parametrize("path", ["/login/", "/admin/login/"])
 def test_while_the_directory_is_down_sign_in_says_so_and_local_administrators_still_sign_in(
-    client, home_page, closed_port, path
+    client, home_page, unreachable_directory, path
 ):
     administrator = UserFactory(role="admin")
 
-    with configured(f"ldap://127.0.0.1:{closed_port}"):
+    with configured(unreachable_directory, LDAP_TIMEOUT="1"):
         refused = sign_in(client, "lan", "mat-khau-lan", path=path)
         local = sign_in(client, administrator.username, PASSWORD, path=path)
 
