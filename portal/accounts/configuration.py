@@ -77,6 +77,11 @@ def directory_settings(environ):
         raise ImproperlyConfigured(
             f"LDAP_GROUP_TYPE: one of {', '.join(GROUP_TYPES)}, not {group_type!r}"
         )
+    people = environ.get("LDAP_USER_SEARCH_BASE")
+    if not people:
+        raise ImproperlyConfigured(
+            "LDAP_USER_SEARCH_BASE must name where the directory keeps people"
+        )
     timeout = float(environ.get("LDAP_TIMEOUT", "5"))
     return {
         "AUTH_LDAP_SERVER_URI": environ["LDAP_URL"],
@@ -85,12 +90,12 @@ def directory_settings(environ):
         "AUTH_LDAP_BIND_DN": environ.get("LDAP_BIND_DN", ""),
         "AUTH_LDAP_BIND_PASSWORD": environ.get("LDAP_BIND_PASSWORD", ""),
         "AUTH_LDAP_USER_SEARCH": LDAPSearch(
-            environ["LDAP_USER_SEARCH_BASE"],
+            people,
             ldap.SCOPE_SUBTREE,
             environ.get("LDAP_USER_FILTER", "(uid=%(user)s)"),
         ),
         "AUTH_LDAP_GROUP_SEARCH": LDAPSearch(
-            environ.get("LDAP_GROUP_SEARCH_BASE", environ["LDAP_USER_SEARCH_BASE"]),
+            environ.get("LDAP_GROUP_SEARCH_BASE", people),
             ldap.SCOPE_SUBTREE,
             environ.get("LDAP_GROUP_FILTER", "(objectClass=*)"),
         ),

@@ -79,3 +79,8 @@ def test_a_group_map_that_is_not_json_stops_the_start():
         account_settings(
             {**PROVIDER, "OIDC_GROUP_MAP": "lanh-dao=approver"}, BASE_BACKENDS
         )
+
+
+def test_a_directory_without_a_place_for_people_stops_the_start():
+    with pytest.raises(ImproperlyConfigured, match="LDAP_USER_SEARCH_BASE"):
+        account_settings({"LDAP_URL": "ldap://ldap.tinh.example"}, BASE_BACKENDS)
