@@ -1,0 +1,167 @@
+"""Backups: a snapshot restored into a fresh installation is the same portal."""
+
+import hashlib
+import json
+import os
+import uuid
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.conf import settings as django_settings
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.db.models import FileField
+from wagtail.search.backends import get_search_backend
+
+from portal.operations.backup import row_counts
+
+FILE_SYSTEM = "django.core.files.storage.FileSystemStorage"
+SEARCHES = ["nghị quyết", "chuyen doi so", "báo cáo", "thành ủy", "văn phòng"]
+
+
+def keep_files_in(settings, monkeypatch, root):
+    """Media and private files in folders under ``root``, as in production.
+
+    File fields resolve their storage once, when the models load; those that
+    name it through a callable are pointed at the new folders too.
+    """
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": FILE_SYSTEM,
+            "OPTIONS": {"location": str(root / "media")},
+        },
+        "private": {
+            "BACKEND": FILE_SYSTEM,
+            "OPTIONS": {"location": str(root / "private"), "base_url": None},
+        },
+    }
+    for model in apps.get_models():
+        for field in model._meta.fields:
+            if isinstance(field, FileField) and hasattr(field, "_storage_callable"):
+                monkeypatch.setattr(field, "storage", field._storage_callable())
+
+
+def checksums(root):
+    """sha256 of every file under root, by its path relative to root."""
+    found = {}
+    for folder, _dirs, files in os.walk(root):
+        for name in files:
+            path = Path(folder, name)
+            found[str(path.relative_to(root))] = hashlib.sha256(
+                path.read_bytes()
+            ).hexdigest()
+    return found
+
+
+def search_results(client):
+    get_search_backend().refresh_indexes()
+    results = {}
+    for query in SEARCHES:
+        data = client.get("/search/", {"q": query, "format": "json"}).json()
+        results[query] = (data["count"], [hit["url"] for hit in data["results"]])
+    return results
+
+
+def portal_state(client, root):
+    # counted first: signing in records an access (django-axes)
+    counts = row_counts()
+    admin = get_user_model().objects.get(username="quantri")
+    anonymous = search_results(client)
+    client.force_login(admin)
+    everything = search_results(client)
+    client.logout()
+    return {
+        "counts": counts,
+        "files": checksums(root),
+        "anonymous searches": anonymous,
+        "administrator's searches": everything,
+    }
+
+
+@pytest.fixture
+def fresh_database():
+    """A second, empty database on the same server, dropped afterwards."""
+    assert connection.vendor == "postgresql", "the drill runs on PostgreSQL"
+    original = connection.settings_dict["NAME"]
+    name = f"{original}_restored_{uuid.uuid4().hex[:8]}"
+    with connection.cursor() as cursor:
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    yield name
+    connection.close()
+    connection.settings_dict["NAME"] = original
+    with connection.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def use_database(name):
+    connection.close()
+    connection.settings_dict["NAME"] = name
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_backup_restored_into_a_fresh_database_and_folders_is_identical(
+    client, settings, monkeypatch, tmp_path, fresh_database
+):
+    assert django_settings.ELASTICSEARCH_URL, "the drill runs on the real engine"
+    keep_files_in(settings, monkeypatch, tmp_path / "before")
+    call_command("load_demo", stdout=open(os.devnull, "w"))
+
+    call_command("backup", str(tmp_path / "snapshot"), stdout=open(os.devnull, "w"))
+
+    before = portal_state(client, tmp_path / "before")
+    assert before["files"], "the demo stores files"
+    assert all(count for count, _urls in before["anonymous searches"].values())
+    manifest = json.loads((tmp_path / "snapshot" / "manifest.json").read_text())
+    assert manifest["database"]["vendor"] == "postgresql"
+    assert manifest["database"]["tool"].startswith("pg_dump (PostgreSQL) ")
+    assert manifest["versions"]["django"]
+    assert len(manifest["files"]) == len(before["files"]) + 1  # and the dump
+    use_database(fresh_database)
+    keep_files_in(settings, monkeypatch, tmp_path / "after")
+
+    call_command("restore", str(tmp_path / "snapshot"), stdout=open(os.devnull, "w"))
+
+    after = portal_state(client, tmp_path / "after")
+    assert after["counts"] == before["counts"]
+    assert after["files"] == before["files"]
+    assert after["anonymous searches"] == before["anonymous searches"]
+    assert after["administrator's searches"] == before["administrator's searches"]
+
+
+@pytest.mark.django_db
+def test_backup_refuses_a_folder_that_is_not_empty(tmp_path):
+    (tmp_path / "something.txt").write_text("already here")
+
+    with pytest.raises(CommandError, match="not empty"):
+        call_command("backup", str(tmp_path))
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_restore_checks_every_checksum_and_refuses_a_non_empty_installation(
+    settings, monkeypatch, tmp_path
+):
+    keep_files_in(settings, monkeypatch, tmp_path / "files")
+    media = tmp_path / "files" / "media"
+    media.mkdir(parents=True)
+    (media / "notice.txt").write_text("Thông báo số 12")
+    get_user_model().objects.create_user("kiemtra", password="x" * 12)
+    call_command("backup", str(tmp_path / "snapshot"), stdout=open(os.devnull, "w"))
+    users = get_user_model().objects.count()
+
+    with pytest.raises(CommandError, match="database is not empty"):
+        call_command("restore", str(tmp_path / "snapshot"))
+
+    copied = tmp_path / "snapshot" / "files" / "default" / "notice.txt"
+    copied.write_text("Thông báo số 13")
+    with pytest.raises(CommandError, match="missing or damaged: files/default/notice"):
+        call_command("restore", str(tmp_path / "snapshot"), force=True)
+    assert get_user_model().objects.count() == users  # nothing was touched
+    assert (media / "notice.txt").read_text() == "Thông báo số 12"
+
+
+def test_restore_refuses_a_folder_without_a_manifest(tmp_path):
+    with pytest.raises(CommandError, match="not a snapshot"):
+        call_command("restore", str(tmp_path))
