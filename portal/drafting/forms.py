@@ -90,12 +90,7 @@ class VersionForm(forms.Form):
 
 class StepForm(forms.Form):
     holder = PersonChoiceField(label=_("Person in charge"), required=False)
-    label = forms.CharField(
-        label=_("Their position"),
-        required=False,
-        max_length=255,
-        help_text=_("e.g. Head of the unit, Chief of the Office"),
-    )
+    label = forms.CharField(label=_("Their position"), required=False, max_length=255)
 
 
 class BaseStepFormSet(forms.BaseFormSet):

@@ -17,6 +17,11 @@ STORAGES = {
 
 # load_demo creates accounts with a published password: never in production.
 PORTAL_DEMO_ALLOWED = True
+# The demo's certificate authority (written by load_demo) is trusted.
+SIGNING_TRUST_ANCHORS = env_list(  # noqa: F405
+    "SIGNING_TRUST_ANCHORS",
+    str(PRIVATE_MEDIA_ROOT / "signing" / "demo-ca.pem"),  # noqa: F405
+)
 
 # Serve static files straight from the apps: no collectstatic needed.
 WHITENOISE_USE_FINDERS = True

@@ -23,6 +23,7 @@ from portal.core.uploads import FileKindValidator, detect_kind
 from portal.correspondence.models.choices import PARTY_TYPE_CHOICES
 from portal.documents.models.document import private_storage
 from portal.followup.models import Membership
+from portal.signing.tasks import verify_later
 
 from .notices import DraftNotification
 from .steps import ApprovalStep
@@ -238,6 +239,8 @@ class Draft(models.Model):
         )
         version.full_clean()
         version.save()
+        if version.kind != DraftVersion.Kind.DRAFT:
+            verify_later(version.file)  # its signatures, shown beside it
         return version
 
     def submit(self, user, steps=(), comment=""):
@@ -364,9 +367,7 @@ class Draft(models.Model):
         portal.drafting.signing)."""
         with transaction.atomic():
             step = self._take_step(user, (ApprovalStep.Purpose.SIGN,))
-            version = self._add_version(
-                user, signed_pdf, _("Signed by the signer"), DraftVersion.Kind.SIGNED
-            )
+            version = self._add_version(user, signed_pdf, "", DraftVersion.Kind.SIGNED)
             step.finish(ApprovalStep.Outcome.SIGNED)
             self.status = self.Status.SIGNED
             self.save(update_fields=["status"])

@@ -10,6 +10,7 @@ from portal.demo.comments import load_comments
 from portal.demo.correspondence import load_registers
 from portal.demo.directory import load_directory
 from portal.demo.documents import describe_issuers, load_archive
+from portal.demo.drafting import load_signed_release
 from portal.demo.followup import load_tasks, load_units
 from portal.demo.meetings import load_meetings
 from portal.demo.news import load_news
@@ -46,6 +47,7 @@ class Command(BaseCommand):
             about = load_organisation(home)
         questions, unanswered = load_questions()  # assigned to the units above
         incoming, outgoing = load_registers()
+        signed = load_signed_release()  # numbered after the register's own
         # Bulk-created content skips the index signals; rebuild once at the end.
         call_command("update_index", verbosity=0)
         saved_searches = load_alerts()  # searches the index just built
@@ -61,6 +63,8 @@ class Command(BaseCommand):
                 f"notice), {events} events this week, "
                 f"{meetings} meetings ({conferences} online), "
                 f"{incoming} incoming and {outgoing} outgoing documents registered, "
+                f"{signed} drafted, approved, digitally signed and released in the "
+                "portal, "
                 f"{about.get_children().count() + 1} pages about the office, "
                 f"{contacts} directory entries."
             )
