@@ -152,9 +152,30 @@ class PortalElasticsearchBackend(PortalSearchMixin, Elasticsearch9SearchBackend)
     mapping_class = FoldingMapping
     query_compiler_class = FoldingSearchQueryCompiler
     autocomplete_query_compiler_class = FoldingAutocompleteQueryCompiler
-    settings = {"settings": {"index": {"max_result_window": MAX_RESULT_WINDOW}}}
+    settings = {
+        "settings": {
+            "index": {
+                "max_result_window": MAX_RESULT_WINDOW,
+                # A copy of every shard on a second node when the cluster has
+                # one; none on a single node, which would stay yellow forever.
+                "auto_expand_replicas": "0-1",
+            }
+        }
+    }
 
     _sender = None
+
+    def __init__(self, params):
+        # Several URLs are nodes of one cluster: the client spreads requests over
+        # them and sends one that a node refused or dropped to the next (a node
+        # that failed is left alone for a while). Not one that timed out: the
+        # node may have done it, and a write must not be done twice.
+        params["OPTIONS"] = {
+            "max_retries": max(3, len(params.get("URLS", []))),
+            "retry_on_timeout": False,
+            **params.get("OPTIONS", {}),
+        }
+        super().__init__(params)
 
     @contextmanager
     def bulk_loading(self, model):
