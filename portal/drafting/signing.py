@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_variables
 
 from portal.correspondence.models import OutgoingDocument
 from portal.signing import services
@@ -23,6 +24,7 @@ def organisation_keys():
     return SigningKey.objects.filter(owner__isnull=True, active=True)
 
 
+@sensitive_variables("pin")
 def sign_draft(draft, user, *, key, pin):
     """The signer signs the latest version, which must be a PDF."""
     if not draft.may_sign(user):
@@ -43,6 +45,7 @@ def sign_draft(draft, user, *, key, pin):
     return draft.record_signature(user, ContentFile(signed, name=name), str(key))
 
 
+@sensitive_variables("pin")
 def release_draft(draft, user, *, key, pin, on=None):
     """Number and date the signed draft in the outgoing register, seal it with
     the organisation's signature, and release it (into the archive, if public
@@ -56,6 +59,7 @@ def release_draft(draft, user, *, key, pin, on=None):
     with signed.file.open("rb") as handle:
         pdf = handle.read()
 
+    @sensitive_variables("pin")
     def seal(entry):
         reason = _("Released as %(symbol)s on %(date)s") % {
             "symbol": entry.symbol,

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from wagtail.models import ModelLogEntry
 
@@ -243,6 +244,7 @@ def forward(request, pk):
     )
 
 
+@sensitive_post_parameters("pin")
 @login_required
 @require_POST
 def sign(request, pk):
@@ -263,6 +265,7 @@ def sign(request, pk):
     )
 
 
+@sensitive_post_parameters("pin")
 @login_required
 @require_POST
 def release(request, pk):

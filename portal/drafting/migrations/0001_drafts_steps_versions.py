@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import portal.core.uploads
 import portal.documents.models.document
-import portal.drafting.models.drafts
+import portal.drafting.models.versions
 from django.conf import settings
 from django.db import migrations, models
 
@@ -86,7 +86,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('number', models.PositiveSmallIntegerField(verbose_name='version')),
                 ('kind', models.CharField(choices=[('draft', 'Draft'), ('signed', 'Signed by the signer'), ('released', "Released, with the organisation's signature")], default='draft', max_length=16, verbose_name='kind')),
-                ('file', models.FileField(help_text='DOCX or PDF. The signer signs a PDF: upload one before signing.', storage=portal.documents.models.document.private_storage, upload_to=portal.drafting.models.drafts.version_upload_to, validators=[portal.core.uploads.FileKindValidator(('pdf', 'docx'))], verbose_name='file')),
+                ('file', models.FileField(help_text='DOCX or PDF. The signer signs a PDF: upload one before signing.', storage=portal.documents.models.document.private_storage, upload_to=portal.drafting.models.versions.version_upload_to, validators=[portal.core.uploads.FileKindValidator(('pdf', 'docx'))], verbose_name='file')),
                 ('note', models.CharField(blank=True, max_length=255, verbose_name='note')),
                 ('uploaded_at', models.DateTimeField(auto_now_add=True, verbose_name='uploaded at')),
                 ('draft', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='versions', to='drafting.draft', verbose_name='draft')),

@@ -1,6 +1,7 @@
-from .drafts import Draft, DraftQuerySet, DraftVersion
+from .drafts import Draft, DraftQuerySet
 from .notices import DraftNotification
 from .steps import ApprovalStep
+from .versions import DraftVersion
 
 __all__ = [
     "ApprovalStep",

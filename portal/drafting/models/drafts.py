@@ -19,16 +19,14 @@ from wagtail.log_actions import log
 
 from portal.access.models import AccessLevel
 from portal.core.text import normalize
-from portal.core.uploads import FileKindValidator, detect_kind
 from portal.correspondence.models.choices import PARTY_TYPE_CHOICES
-from portal.documents.models.document import private_storage
 from portal.followup.models import Membership
 from portal.signing.tasks import verify_later
 
 from .notices import DraftNotification
 from .steps import ApprovalStep
+from .versions import DraftVersion
 
-DRAFT_KINDS = ("pdf", "docx")
 RELEASING = "correspondence.release_outgoingdocument"
 
 
@@ -84,10 +82,6 @@ class DraftQuerySet(models.QuerySet):
             version = draft._add_version(user, file, note)
             draft.log(Action.CREATE, user, version=version.number)
         return draft
-
-
-def version_upload_to(version, filename):
-    return f"drafting/{version.draft_id}/{filename}"
 
 
 class Draft(models.Model):
@@ -424,60 +418,3 @@ def releasing_clerks():
 
 def _named(content, name):
     return ContentFile(content, name=name)
-
-
-class DraftVersion(models.Model):
-    """One version of a draft's file; none is ever replaced or deleted."""
-
-    class Kind(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        SIGNED = "signed", _("Signed by the signer")
-        RELEASED = "released", _("Released, with the organisation's signature")
-
-    draft = models.ForeignKey(
-        Draft,
-        verbose_name=_("draft"),
-        on_delete=models.CASCADE,
-        related_name="versions",
-    )
-    number = models.PositiveSmallIntegerField(_("version"))
-    kind = models.CharField(
-        _("kind"), max_length=16, choices=Kind.choices, default=Kind.DRAFT
-    )
-    file = models.FileField(
-        _("file"),
-        upload_to=version_upload_to,
-        storage=private_storage,
-        validators=[FileKindValidator(DRAFT_KINDS)],
-        help_text=_("DOCX or PDF. The signer signs a PDF: upload one before signing."),
-    )
-    note = models.CharField(_("note"), max_length=255, blank=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("uploaded by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("draft version")
-        verbose_name_plural = _("draft versions")
-        ordering = ["number"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["draft", "number"], name="one_draft_version_per_number"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.draft} — v{self.number}"
-
-    @property
-    def filename(self):
-        return self.file.name.rsplit("/", 1)[-1]
-
-    @property
-    def is_pdf(self):
-        kind = detect_kind(self.file)
-        return kind is not None and kind.name == "pdf"

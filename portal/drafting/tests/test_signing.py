@@ -7,7 +7,10 @@ import logging
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.test import Client
 from django.urls import reverse
+from django.views.debug import ExceptionReporter
+from wagtail.models import ModelLogEntry
 
 from portal.access.factories import UserFactory
 from portal.correspondence.models import OutgoingDocument, RegisterCounter
@@ -77,6 +80,12 @@ def test_the_signed_draft_is_numbered_sealed_and_archived_with_both_signatures(
     ]
     assert reports[0].signer == "Lê Quang Minh"
     assert [v.kind for v in draft.versions.all()] == ["draft", "signed", "released"]
+    logged = ModelLogEntry.objects.for_instance(draft).order_by("timestamp", "pk")
+    assert [(entry.action, entry.user) for entry in logged][-2:] == [
+        ("drafting.sign", people["signer"]),
+        ("drafting.release", people["clerk"]),
+    ]
+    assert logged.last().data["symbol"] == "01-CV/VPTU"
 
 
 def test_a_restricted_document_is_released_in_the_register_only(trusted, people):
@@ -193,3 +202,30 @@ def test_the_pin_never_reaches_logs_the_database_or_a_page(
         assert pin not in caplog.text
     for secret in (SIGNER_PIN, OFFICE_PIN, WRONG_PIN, "PRIVATE KEY"):
         assert tables_holding(secret) == []
+
+
+def test_an_unexpected_failure_while_signing_reports_no_pin(
+    trusted, people, caplog, monkeypatch
+):
+    """The error report of a crash (the page of a debug server, the e-mail to
+    the administrators) masks the PIN in the request and in every frame."""
+    draft = at_signer(people)
+    key = key_for(trusted, people["signer"], SIGNER_PIN)
+
+    def crash(pdf, *, key, pin, role, reason, image=None):
+        raise RuntimeError("the token went away")
+
+    monkeypatch.setattr("portal.signing.services.sign_pdf", crash)
+    client = Client(raise_request_exception=False)
+    client.force_login(people["signer"])
+
+    response = client.post(
+        reverse("drafting:sign", args=[draft.pk]), {"key": key.pk, "pin": SIGNER_PIN}
+    )
+
+    assert response.status_code == 500
+    record = next(r for r in caplog.records if r.name == "django.request")
+    report = ExceptionReporter(record.request, *record.exc_info).get_traceback_html()
+    assert "the token went away" in report and "sign_draft" in report
+    assert SIGNER_PIN not in report
+    assert SIGNER_PIN not in caplog.text
