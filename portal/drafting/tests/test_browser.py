@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from portal.access.factories import UserFactory
 from portal.documents.factories import IssuingBodyFactory
@@ -12,6 +13,15 @@ from tests.browser import log_in, screenshot
 from .conftest import key_for
 
 SIGNER_PIN, OFFICE_PIN = "Ky-so-2468", "Con-dau-1357"
+
+
+def serious_violations(page):
+    results = Axe().run(page)
+    return [
+        f"{violation['id']}: {violation['help']}"
+        for violation in results.response["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
 
 
 def open_draft(page, user, draft):
@@ -61,6 +71,7 @@ def test_a_draft_goes_from_its_unit_through_approval_and_signing_to_the_archive(
     )
     page.get_by_label("Chức vụ người xử lý bước 2").fill("Chánh Văn phòng")
     screenshot(page, "drafting-submit")
+    assert serious_violations(page) == []
     page.get_by_role("button", name="Trình", exact=True).click()
     assert page.get_by_text("Đã trình dự thảo.").is_visible()
     draft = Draft.objects.get()
@@ -89,6 +100,7 @@ def test_a_draft_goes_from_its_unit_through_approval_and_signing_to_the_archive(
     assert page.get_by_text("Văn bản đã được cấp số").is_visible()
     assert page.locator(".draft__status").get_by_text("01-CV/VPTU").is_visible()
     screenshot(page, "drafting-released")
+    assert serious_violations(page) == []
 
     document = Draft.objects.get().outgoing.archived_document
     page.goto(archive_page.document_url(document))
