@@ -1,9 +1,8 @@
 import pytest
-from django.core.files.base import ContentFile
 from django.utils import translation
 
-from portal.signing.demo_keys import Authority, seal_image, signature_image
-from portal.signing.models import SigningKey
+from portal.signing.demo_keys import Authority
+from portal.signing.factories import SigningKeyFactory
 
 
 @pytest.fixture(autouse=True)
@@ -27,21 +26,11 @@ def trusted(authority, settings, tmp_path):
 
 
 def key_for(authority, owner, passphrase):
-    """A PKCS#12 key in private storage: the signer's if ``owner``, else the
-    organisation's."""
-    if owner is None:
-        identity = authority.issue(
-            "Văn phòng Thành ủy", organisation="Văn phòng Thành ủy"
-        )
-        image, name = seal_image(), "Con dấu Văn phòng Thành ủy"
-    else:
-        identity = authority.issue(
-            owner.get_full_name(), organisation="Văn phòng Thành ủy"
-        )
-        image, name = signature_image(), f"Khóa của {owner.get_full_name()}"
-    return SigningKey.objects.create(
-        name=name,
+    """A PKCS#12 key in private storage, with its image: the signer's if
+    ``owner``, else the organisation's."""
+    name = owner.get_full_name() if owner else "Văn phòng Thành ủy"
+    return SigningKeyFactory(
         owner=owner,
-        pkcs12_file=ContentFile(identity.pkcs12(passphrase), name="khoa.p12"),
-        image=ContentFile(image, name="anh.png"),
+        identity=authority.issue(name, organisation="Văn phòng Thành ủy"),
+        passphrase=passphrase,
     )
