@@ -139,7 +139,7 @@ def test_backup_refuses_a_folder_that_is_not_empty(tmp_path):
         call_command("backup", str(tmp_path))
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db
 def test_restore_checks_every_checksum_and_refuses_a_non_empty_installation(
     settings, monkeypatch, tmp_path
 ):

@@ -1,7 +1,11 @@
 """/metrics: Prometheus' text, for the configured addresses or the token only."""
 
 import ipaddress
+import os
+import subprocess
+import sys
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -167,3 +171,34 @@ def test_queue_depth_oldest_age_and_index_backlog_are_read_from_the_database(
     assert 170 <= found[("portal_tasks_oldest_waiting_age_seconds", frozenset())] <= 300
     assert found[("portal_index_backlog", frozenset({("withheld", "true")}))] == 1
     assert found[("portal_index_backlog", frozenset({("withheld", "false")}))] == 2
+
+
+COUNT_IN_A_WORKER = """
+import django
+django.setup()
+from portal.operations import metrics
+metrics.REQUESTS.labels("ready", "GET", "200").inc({count})
+"""
+
+
+def test_several_worker_processes_are_added_up_in_multiprocess_mode(
+    client, scraping, tmp_path, monkeypatch
+):
+    environment = {**os.environ, "PROMETHEUS_MULTIPROC_DIR": str(tmp_path)}
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-c", COUNT_IN_A_WORKER.format(count=count)],
+            env=environment,
+            cwd=Path(__file__).resolve().parents[3],
+        )
+        for count in (3, 4)
+    ]
+    assert [worker.wait(timeout=120) for worker in workers] == [0, 0]
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(tmp_path))
+
+    found = scrape(client)
+
+    # the two workers' counts, from their files, and the queue read at scrape time
+    ready = frozenset({("view", "ready"), ("method", "GET"), ("status", "200")})
+    assert found[("portal_http_requests_total", ready)] == 7
+    assert ("portal_tasks_waiting", frozenset()) in found
