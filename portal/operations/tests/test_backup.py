@@ -165,3 +165,42 @@ def test_restore_checks_every_checksum_and_refuses_a_non_empty_installation(
 def test_restore_refuses_a_folder_without_a_manifest(tmp_path):
     with pytest.raises(CommandError, match="not a snapshot"):
         call_command("restore", str(tmp_path))
+
+
+def test_the_embedded_sqlite_database_round_trips_through_its_online_backup(
+    tmp_path, monkeypatch, django_db_blocker
+):
+    from django.db.utils import ConnectionHandler
+
+    from portal.operations import backup
+
+    def sqlite_at(path):
+        database = ConnectionHandler(
+            {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": str(path)}}
+        )["default"]
+        monkeypatch.setattr(backup, "connection", database)
+        return database
+
+    # files of their own, outside the test database
+    with django_db_blocker.unblock():
+        source = sqlite_at(tmp_path / "portal.sqlite3")
+        with source.cursor() as cursor:
+            cursor.execute("CREATE TABLE register (number INTEGER, title TEXT)")
+            cursor.executemany(
+                "INSERT INTO register VALUES (%s, %s)",
+                [(1, "Công văn số 1"), (2, "Thông báo kết luận")],
+            )
+        (tmp_path / "snapshot").mkdir()
+        dumped = backup.dump_database(tmp_path / "snapshot")
+        source.close()
+
+        target = sqlite_at(tmp_path / "restored.sqlite3")
+        assert backup.database_is_empty()
+        backup.load_database(tmp_path / "snapshot", dumped, force=False)
+
+        assert dumped["vendor"] == "sqlite"
+        with target.cursor() as cursor:
+            cursor.execute("SELECT number, title FROM register ORDER BY number")
+            rows = cursor.fetchall()
+        target.close()
+    assert rows == [(1, "Công văn số 1"), (2, "Thông báo kết luận")]
