@@ -18,6 +18,7 @@ from wagtail.models import ModelLogEntry
 from portal.core.forms import offered_forms
 from portal.core.uploads import file_response
 from portal.drafting import forms
+from portal.drafting.dashboard import waiting_drafts
 from portal.drafting.models import Draft, DraftNotification, DraftVersion
 from portal.drafting.signing import (
     organisation_keys,
@@ -51,6 +52,10 @@ def draft_list(request):
             "drafts": Paginator(drafts, PER_PAGE).get_page(request.GET.get("page")),
             "notifications": notifications.select_related("draft"),
             "may_draft": Unit.objects.of_member(user).exists(),
+            # The office's dashboard: every waiting draft and how long it waited.
+            "waiting_everywhere": user.has_perm("drafting.view_draft")
+            and waiting_drafts(user),
+            "now": timezone.now(),
         },
     )
 

@@ -84,3 +84,16 @@ def test_the_intranet_lists_what_waits_for_the_user_and_marks_it_read_when_opene
 
     client.get(reverse("drafting:draft", args=[draft.pk]))
     assert not client.get(reverse("drafting:list")).context["notifications"]
+
+
+def test_the_office_sees_the_same_waiting_times_in_the_intranet(client):
+    chief = UserFactory(role="approver")
+    draft = waiting_at(chief, 26, "Về việc tổng kết năm")
+
+    client.force_login(UserFactory(role="clerk"))
+    office = client.get(reverse("drafting:list")).content.decode()
+    client.force_login(UserFactory(role="staff"))
+    staff = client.get(reverse("drafting:list")).content.decode()
+
+    assert draft.title in office and "1\xa0ngày" in office
+    assert draft.title not in staff
