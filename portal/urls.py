@@ -32,6 +32,7 @@ urlpatterns = [
     # Exempt so that pages carry no CSRF token and can be cached for everyone;
     # a forged request could only switch a visitor's language.
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
+    path("xac-thuc/", include("portal.twofactor.urls")),
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     # An index of the pages' sitemap and the archive's (paged: it outgrows one file).

@@ -75,6 +75,11 @@ INSTALLED_APPS = [
     "taggit",
     "guardian",
     "axes",
+    # the second factor of sign-in (portal.twofactor): authenticator apps and
+    # recovery codes
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "csp",
     "django_tasks",
     "django_tasks_db",
@@ -101,6 +106,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "portal.twofactor.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # inside the language choice, outside everything that builds a page
     "portal.core.middleware.AnonymousPageCacheMiddleware",
@@ -179,6 +186,23 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 AXES_CLIENT_IP_CALLABLE = "portal.core.proxies.client_ip"
+
+# The second factor of sign-in (portal.twofactor). Who must give one: those who
+# see everything (always), members of TWOFACTOR_ROLES (keys of
+# portal.access.roles), holders of any of TWOFACTOR_PERMISSIONS, and, with
+# TWOFACTOR_FOR_SHARED, anyone a restricted item is shared with. Until they do,
+# TWOFACTOR_PROTECTED_PATHS and the sign-in pages send them to the code, and
+# every other page treats them as anonymous. TWOFACTOR_REQUIRED=false turns it
+# off (the test and development settings do).
+TWOFACTOR_REQUIRED = env_bool("TWOFACTOR_REQUIRED", True)
+TWOFACTOR_ROLES = env_list("TWOFACTOR_ROLES", "editor,approver,clerk,admin")
+TWOFACTOR_PERMISSIONS = env_list("TWOFACTOR_PERMISSIONS", "wagtailadmin.access_admin")
+TWOFACTOR_FOR_SHARED = env_bool("TWOFACTOR_FOR_SHARED", True)
+TWOFACTOR_PROTECTED_PATHS = env_list(
+    "TWOFACTOR_PROTECTED_PATHS", "/admin/,/django-admin/,/noi-bo/"
+)
+# The name authenticator apps show beside the account.
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Cổng thông tin Văn phòng")
 
 # Addresses or networks (CIDR) of the load balancers and reverse proxies in front
 # of the portal: only their X-Forwarded-For hops are believed (portal.core.proxies).

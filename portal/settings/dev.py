@@ -22,6 +22,8 @@ SIGNING_TRUST_ANCHORS = env_list(  # noqa: F405
     "SIGNING_TRUST_ANCHORS",
     str(PRIVATE_MEDIA_ROOT / "signing" / "demo-ca.pem"),  # noqa: F405
 )
+# The demo signs in with passwords alone unless TWOFACTOR_REQUIRED=true.
+TWOFACTOR_REQUIRED = env_bool("TWOFACTOR_REQUIRED", False)
 
 # Serve static files straight from the apps: no collectstatic needed.
 WHITENOISE_USE_FINDERS = True

@@ -34,5 +34,9 @@ CACHES = {
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 COMMENTS_RATE_CACHE = None
 
+# Tests sign users in with force_login: the second factor is asked only by the
+# tests of portal.twofactor, which turn it on.
+TWOFACTOR_REQUIRED = False
+
 # The comment form's security code, answered by the browser tests.
 COMMENTS_CAPTCHA_TEST_ANSWER = "ABCDE"

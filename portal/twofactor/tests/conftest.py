@@ -1,0 +1,19 @@
+import pytest
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+
+@pytest.fixture
+def required(settings):
+    """The requirement as production has it (the test settings turn it off)."""
+    settings.TWOFACTOR_REQUIRED = True
+    return settings
+
+
+def enrolled(user):
+    return TOTPDevice.objects.create(user=user, name="Điện thoại", confirmed=True)
+
+
+def code(device, steps_from_now=0):
+    """What the user's app shows, or showed/will show some 30-second steps away."""
+    return f"{totp(device.bin_key, drift=steps_from_now):06d}"
