@@ -363,6 +363,10 @@ PORTAL_PAGE_CACHE_SKIP = (
     # answers depend on the caller's token, which the cache does not see
     "/api/",
     "/django-admin/",
+    # probes and scrapes: never stored, and no page cache misses in the metrics
+    "/healthz/",
+    "/readyz/",
+    "/metrics",
 )
 
 # Reader comments: how many one address may send in a window (seconds), how

@@ -120,6 +120,7 @@ def test_page_cache_hits_and_misses_are_counted(client, home_page):
 
     for _ in range(3):
         assert client.get(home_page.url).status_code == 200
+    client.get("/readyz/")  # a probe is no page: neither hit nor miss
 
     assert counted("portal_page_cache_requests_total", result="miss") == misses + 1
     assert counted("portal_page_cache_requests_total", result="hit") == hits + 2
