@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import override_settings
+from django.urls import reverse
 
 from portal.access.factories import PASSWORD, UserFactory
 from portal.access.roles import ROLE_BY_KEY
@@ -213,3 +214,19 @@ def test_while_the_directory_is_down_sign_in_says_so_and_local_administrators_st
     assert DIRECTORY_DOWN in refused.content.decode()
     assert local.status_code == 302
     assert client.get("/").context["user"] == administrator
+
+
+def test_a_directory_account_whose_role_needs_a_second_factor_is_asked_for_it(
+    client, home_page, directory, settings
+):
+    settings.TWOFACTOR_REQUIRED = True
+    person = directory.add_person("lan", "mat-khau-lan")
+    directory.add_group("van-thu", person)
+
+    with configured(directory.url):
+        signed_in = sign_in(client, "lan", "mat-khau-lan", path="/admin/login/")
+        admin = client.get("/admin/")
+
+    assert signed_in.status_code == 302
+    assert admin.status_code == 302
+    assert admin["Location"].startswith(reverse("twofactor:verify"))
