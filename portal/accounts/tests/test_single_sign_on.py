@@ -10,6 +10,7 @@ import pytest
 import requests
 from django.contrib.auth import get_user_model
 from django.test import override_settings
+from django.urls import reverse
 
 from portal.accounts.configuration import account_settings
 from portal.accounts.tests.conftest import (
@@ -142,3 +143,26 @@ def test_a_refused_return_from_the_provider_lands_on_the_sign_in_page_with_a_rea
     assert response.request["PATH_INFO"] == "/login/"
     assert "Đăng nhập một lần không thành công" in response.content.decode()
     assert response.context["user"].is_anonymous
+
+
+def test_an_account_signed_in_by_the_provider_whose_role_needs_a_second_factor_is_asked_for_it(
+    client, home_page, keycloak, settings
+):
+    settings.TWOFACTOR_REQUIRED = True
+    keycloak.add_person(
+        "tran.binh",
+        "mat-khau-binh",
+        keycloak.add_group("lanh-dao"),
+        # what Keycloak's user profile asks for before it lets anyone through
+        email="binh@tinhuy.vn",
+        firstName="Bình",
+        lastName="Trần",
+    )
+
+    with configured(keycloak.url):
+        back = sign_in_at_the_provider(client, "tran.binh", "mat-khau-binh", "/admin/")
+        admin = client.get("/admin/")
+
+    assert back.status_code == 302
+    assert admin.status_code == 302
+    assert admin["Location"].startswith(reverse("twofactor:verify"))
