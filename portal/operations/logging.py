@@ -25,10 +25,10 @@ class JsonFormatter(logging.Formatter):
             "level": record.levelname,
             "logger": record.name,
             "message": record.getMessage(),
-            "request_id": current_request_id(),
+            "request_id": current_request_id() or request_id_of(record),
         }
         for key, value in vars(record).items():
-            if key not in STANDARD:
+            if key not in STANDARD and key != "request":
                 entry[key] = value
         if record.exc_info:
             entry["traceback"] = self.formatException(record.exc_info)
@@ -37,3 +37,9 @@ class JsonFormatter(logging.Formatter):
         if record.stack_info:
             entry["stack"] = self.formatStack(record.stack_info)
         return json.dumps(entry, ensure_ascii=False, default=str)
+
+
+def request_id_of(record):
+    """Django logs a 4xx or 5xx answer once the middleware is done, with the
+    request attached: its id is read from there."""
+    return getattr(getattr(record, "request", None), "request_id", None)

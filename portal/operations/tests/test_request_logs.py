@@ -67,6 +67,17 @@ def test_each_request_is_one_json_line_with_its_id_user_view_status_and_time(
     assert line["time"].endswith("+00:00")
 
 
+def test_django_s_line_about_a_missing_page_carries_the_request_id(
+    client, log_stream, home_page
+):
+    client.get("/khong-co-trang-nay/", HTTP_X_REQUEST_ID="lb-missing-0404")
+
+    [warning] = [entry for entry in log_stream() if entry["logger"] == "django.request"]
+    assert warning["message"] == "Not Found: /khong-co-trang-nay/"
+    assert warning["request_id"] == "lb-missing-0404"
+    assert warning["status_code"] == 404
+
+
 def test_an_anonymous_request_is_logged_without_a_user(client, log_stream):
     client.get("/readyz/")
 
