@@ -34,6 +34,8 @@ class GroupMap:
     @transaction.atomic
     def apply(self, user, source_groups):
         """Give a saved user the roles and units of their groups at the source."""
+        if isinstance(source_groups, str):  # a claim holding a single group
+            source_groups = [source_groups]
         groups = {group.strip().lower() for group in source_groups}
         self._apply_roles(user, groups)
         self._apply_units(user, groups)
