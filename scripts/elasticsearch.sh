@@ -88,9 +88,9 @@ configure() {
   chmod -R a+rwX "$node"
 }
 
-# wait_healthy URL QUERY: wait up to 120 s for the cluster health QUERY
+# wait_healthy URL QUERY [SECONDS]: wait (120 s by default) for the cluster health QUERY
 wait_healthy() {
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 "${3:-120}"); do
     curl -fsS "$1/_cluster/health?$2&timeout=1s" >/dev/null 2>&1 && return 0
     sleep 1
   done
@@ -169,14 +169,16 @@ stop() {
 }
 
 start_node() {
-  local node="$STATE/node-$1"
+  local node="$STATE/node-$1" count
   [ -f "$node/url" ] || die "no node $1 in $STATE"
+  count=$(ls -d "$STATE"/node-* | wc -l)
   launch "$node"
-  for _ in $(seq 1 300); do
-    curl -fsS "$(cat "$node/url")" >/dev/null 2>&1 && { cat "$node/url"; return; }
-    sleep 1
-  done
-  die "node $1 did not answer within 300 s"
+  # answered by the node once it has joined the others
+  if wait_healthy "$(cat "$node/url")" "wait_for_nodes=$count" 300; then
+    cat "$node/url"
+    return
+  fi
+  die "node $1 did not join the cluster within 300 s"
 }
 
 case "${1:-}" in
