@@ -4,6 +4,8 @@ them as an anonymous reader. Users are signed in with force_login, as any other
 backend (directory, single sign-on) signs them in: the rule is on the session."""
 
 import pytest
+from django.apps import apps
+from django.core.exceptions import ImproperlyConfigured
 from guardian.shortcuts import assign_perm
 
 from portal.access.factories import UserFactory
@@ -135,3 +137,10 @@ def test_with_the_requirement_off_a_password_opens_the_admin(client, home_page):
     client.force_login(UserFactory(role="admin"))
 
     assert client.get("/admin/").status_code == 200
+
+
+def test_a_mistyped_role_stops_the_start(settings):
+    settings.TWOFACTOR_ROLES = ["approver", "quan-tri"]
+
+    with pytest.raises(ImproperlyConfigured, match="quan-tri"):
+        apps.get_app_config("twofactor").ready()
