@@ -4,10 +4,19 @@ from base64 import b32decode
 
 import pytest
 import time_machine
+from axe_playwright_python.sync_playwright import Axe
 from django_otp.oath import totp
 
 from portal.access.factories import UserFactory
 from tests.browser import log_in, screenshot
+
+
+def serious_violations(page):
+    return [
+        f"{violation['id']}: {violation['help']}"
+        for violation in Axe().run(page).response["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
 
 
 def code_from(secret):
@@ -28,6 +37,7 @@ def test_an_approver_enrols_at_first_sign_in_then_signs_in_with_a_code(
     assert page.locator(".twofactor-qr svg").is_visible()
     secret = page.locator("#twofactor-secret").inner_text()
     screenshot(page, "twofactor-enrolment")
+    assert serious_violations(page) == []
     page.get_by_label(re.compile("Mã xác thực")).fill(code_from(secret))
     page.get_by_role("button", name="Xác nhận").click()
 
@@ -43,6 +53,7 @@ def test_an_approver_enrols_at_first_sign_in_then_signs_in_with_a_code(
     with time_machine.travel(time.time() + 30):
         log_in(page, approver)
         assert "/xac-thuc/" in page.url
+        assert serious_violations(page) == []
         page.get_by_label(re.compile("Mã xác thực")).fill(code_from(secret))
         page.get_by_role("button", name="Xác thực").click()
         page.wait_for_load_state()

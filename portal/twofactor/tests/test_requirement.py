@@ -8,7 +8,7 @@ from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
 from guardian.shortcuts import assign_perm
 
-from portal.access.factories import UserFactory
+from portal.access.factories import PASSWORD, UserFactory
 from portal.documents.factories import DocumentFactory
 from portal.twofactor.tests.conftest import code, enrolled
 
@@ -57,6 +57,22 @@ def test_the_sign_in_pages_send_a_half_signed_in_user_on_to_the_code(
 
     assert portal_login["Location"] == "/xac-thuc/?next=/tim-kiem-da-luu/"
     assert admin_login["Location"] == "/xac-thuc/?next=/admin/pages/"
+
+
+def test_a_password_given_to_the_admin_sign_in_leads_to_the_code(
+    client, home_page, required
+):
+    editor = UserFactory(role="editor")
+    enrolled(editor)
+
+    response = client.post(
+        "/admin/login/?next=/admin/pages/",
+        {"username": editor.username, "password": PASSWORD, "next": "/admin/pages/"},
+        follow=True,
+    )
+
+    assert response.redirect_chain[-1][0] == "/xac-thuc/?next=/admin/pages/"
+    assert "Nhập mã sáu chữ số" in response.content.decode()
 
 
 def test_public_pages_serve_a_half_signed_in_administrator_as_an_anonymous_reader(
