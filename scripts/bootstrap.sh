@@ -34,4 +34,6 @@ fi
 
 # msgfmt compiles the translations.
 scripts/apt-require.sh gettext
+# Text recognition of scans (the worker): OCRmyPDF and Tesseract's Vietnamese model.
+scripts/apt-require.sh ocrmypdf tesseract-ocr tesseract-ocr-vie
 .venv/bin/python manage.py compilemessages --locale vi --ignore '.venv' --verbosity 0

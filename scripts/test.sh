@@ -11,6 +11,8 @@ scripts/bootstrap.sh test
 scripts/apt-require.sh chromium
 # Signatures: SoftHSM2 as the token, pdfsig and NSS's certutil as the second verifier.
 scripts/apt-require.sh softhsm2 poppler-utils libnss3-tools
+# Recognition tests and the benchmark draw their scans with DejaVu Serif.
+scripts/apt-require.sh fonts-dejavu-core
 
 run_dir=$(mktemp -d "${TMPDIR:-/tmp}/portal-test.XXXXXX")
 chmod 755 "$run_dir"

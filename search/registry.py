@@ -64,8 +64,11 @@ class Searchable:
         may no longer see it.
         """
         queryset = self.queryset(model)
-        if issubclass(model, AccessControlled):
-            visible = model.objects.visible_to(user).values("pk")
+        # Access-controlled items, and any model whose queryset says who sees it
+        if issubclass(model, AccessControlled) or hasattr(queryset, "visible_to"):
+            # The keys inside the subquery too: SQLite would otherwise list
+            # every visible item to keep a page's ten.
+            visible = model.objects.visible_to(user).filter(pk__in=pks).values("pk")
             return list(queryset.filter(pk__in=visible).in_bulk(pks).values())
         return [
             item for item in queryset.in_bulk(pks).values() if is_visible(item, user)

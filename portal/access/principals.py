@@ -16,6 +16,19 @@ def user_principal(user_id):
     return f"user:{user_id}"
 
 
+# Principals that stand for a right rather than a group, each with the rule
+# that says who holds it (registered by the app that owns the right).
+_held_by_rule = {}
+
+
+def register_principal(name, holds):
+    """A principal held by every signed-in user for whom ``holds(user)`` is
+    true, read at each query, so a change of rights applies at once. Items
+    only their readers may see carry it in their index entries (the registers,
+    read by whoever may view them); their own ``is_visible_to`` asks the rule."""
+    _held_by_rule[name] = holds
+
+
 def principals_for_user(user):
     """The principals a user holds: everyone is public, every signed-in user staff."""
     if user is None or not user.is_authenticated:
@@ -25,6 +38,19 @@ def principals_for_user(user):
         STAFF,
         user_principal(user.pk),
         *(group_principal(pk) for pk in user.groups.values_list("pk", flat=True)),
+    ]
+
+
+def index_principals_for_user(user):
+    """What the engine matches index entries against: the user's principals and
+    those their rights give them (``register_principal``), asked only here so
+    that deciding on one item costs no permission lookup."""
+    principals = principals_for_user(user)
+    if user is None or not user.is_authenticated:
+        return principals
+    return [
+        *principals,
+        *(name for name, holds in _held_by_rule.items() if holds(user)),
     ]
 
 

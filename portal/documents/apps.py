@@ -12,6 +12,10 @@ class DocumentsConfig(AppConfig):
 
         register_search()
 
+        from portal.documents.scans import register_scans
+
+        register_scans()
+
         from portal.documents.signal_handlers import register_signal_handlers
 
         register_signal_handlers()

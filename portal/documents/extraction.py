@@ -10,7 +10,6 @@ background worker, never from the request that saved the file.
 
 import json
 import logging
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.children import Bounds, TimedOut, run_bounded
 from portal.core.uploads import detect_kind
 
 logger = logging.getLogger(__name__)
@@ -78,14 +78,16 @@ def extract_text(file):
     if len(data) > bounds["max_input_bytes"]:
         return Extraction(TextStatus.OVER_LIMITS)
     try:
-        child = subprocess.run(
+        child = run_bounded(
             [sys.executable, "-I", str(WORKER), kind.name, json.dumps(bounds)],
+            Bounds(
+                memory_bytes=bounds["memory_bytes"],
+                cpu_seconds=bounds["cpu_seconds"],
+                wall_seconds=bounds["wall_seconds"],
+            ),
             input=data,
-            capture_output=True,
-            timeout=bounds["wall_seconds"],
-            env={},
         )
-    except subprocess.TimeoutExpired:  # run() has killed the child
+    except TimedOut:
         logger.warning("text extraction of %s timed out", file.name)
         return Extraction(TextStatus.OVER_LIMITS)
     if child.returncode == 0:

@@ -24,15 +24,6 @@ class OverLimits(Exception):
     pass
 
 
-def limit_resources(limits):
-    memory = limits["memory_bytes"]
-    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-    cpu = limits["cpu_seconds"]
-    # SIGXCPU at the soft limit, SIGKILL a second later
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
-    resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))  # it writes no file
-
-
 class Text:
     """The text collected so far, cut at the output limit."""
 
@@ -110,8 +101,8 @@ READERS = {"pdf": pdf_text, "docx": docx_text, "odt": odt_text}
 
 def main():
     kind = sys.argv[1]
+    # the parent has set the limits on memory, CPU time and writing files
     limits = json.loads(sys.argv[2])
-    limit_resources(limits)
     data = sys.stdin.buffer.read()
     text = Text(limits["max_output_chars"])
     try:

@@ -24,7 +24,7 @@ from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.query import PlainText
 
 from portal.access import restrictions
-from portal.access.principals import principals_for_user, sees_everything
+from portal.access.principals import index_principals_for_user, sees_everything
 from portal.core.symbols import symbol_key
 from portal.core.text import fold, normalize, with_folded
 from search.backends.portal import PortalSearchMixin
@@ -320,7 +320,8 @@ class PortalElasticsearchBackend(PortalSearchMixin, Elasticsearch9SearchBackend)
     def _access_filters(self, user):
         filters = [{"term": {"portal.live": True}}]
         if not sees_everything(user):
-            filters.append({"terms": {"portal.principals": principals_for_user(user)}})
+            principals = index_principals_for_user(user)
+            filters.append({"terms": {"portal.principals": principals}})
         if failed := restrictions.failed_paths(user):
             # Pages under a view restriction the user fails.
             filters.append({"bool": {"must_not": {"terms": {"portal.paths": failed}}}})

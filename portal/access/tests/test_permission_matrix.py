@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
@@ -20,10 +21,12 @@ from rest_framework.authtoken.models import Token
 from wagtail.documents import get_document_model
 from wagtail.log_actions import log
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
 from portal.access.factories import UserFactory
 from portal.alerts.models import SavedSearch, SentItem
 from portal.correspondence.factories import IncomingDocumentFactory
+from portal.correspondence.models import IncomingDocument
 from portal.documents.factories import DocumentFactory
 from portal.documents.feeds import type_slug
 from portal.documents.models import (
@@ -45,6 +48,7 @@ from portal.meetings.factories import (
 )
 from portal.meetings.models import Meeting
 from portal.news.factories import make_article, make_section
+from portal.ocr.models import Recognition
 from portal.organisation.factories import make_section as make_about_section
 from portal.organisation.models import AboutPage
 from portal.questions.factories import QuestionFactory
@@ -341,6 +345,52 @@ def reported_tasks(client, archive_page, document, attachment, article, level):
     return f"{document.symbol} — {task.lead_unit}" in page.content.decode()
 
 
+def register_entry(level):
+    """An incoming register entry with the level's word (entries have no level
+    of their own: the register's readers see them all, nobody else any)."""
+    entry = IncomingDocument.objects.filter(title__contains=WORDS[level]).first()
+    if entry is None:
+        entry = IncomingDocumentFactory(title=f"Công văn so{WORDS[level]} đến")
+        get_search_backend().refresh_indexes()
+    return entry
+
+
+def register_search(c, a, doc, att, art, level):
+    return register_entry(level).symbol in [
+        hit.symbol
+        for hit in c.get("/search/", {"q": f"so{WORDS[level]}"}).context["results"].hits
+    ]
+
+
+def register_json(c, a, doc, att, art, level):
+    entry = register_entry(level)
+    answer = search_json(c, f"so{WORDS[level]}")
+    return answer["count"] == 1 and [hit["symbol"] for hit in answer["results"]] == [
+        entry.symbol
+    ]
+
+
+def register_facet_count(c, a, doc, att, art, level):
+    register_entry(level)
+    facets = search_json(c, f"so{WORDS[level]}")["facets"]
+    return facets.get("type", {}).get("Hướng dẫn") == 1
+
+
+def register_suggest(c, a, doc, att, art, level):
+    entry = register_entry(level)
+    answer = c.get("/search/suggest/", {"q": f"so{WORDS[level]}"[:7]}).json()
+    return entry.symbol in [hit["symbol"] for hit in answer["results"]]
+
+
+def failed_recognition(holder):
+    recognition, _ = Recognition.objects.get_or_create(
+        content_type=ContentType.objects.get_for_model(holder),
+        object_id=holder.pk,
+        defaults={"source_name": holder.file.name, "status": "failed"},
+    )
+    return f"/admin/ocr/{recognition.pk}/rerun/"
+
+
 def schedule_event(level):
     """The level's event, today: in the week every schedule surface shows."""
     event, created = Event.objects.get_or_create(
@@ -626,6 +676,18 @@ SURFACES = {
     "alert_notices": alert_notices,
     "task_source": task_source,
     "reported_tasks": reported_tasks,
+    # the registers in the portal's search: for their readers only
+    "register_search_hit": register_search,
+    "register_json": register_json,
+    "register_facet_count": register_facet_count,
+    "register_suggest": register_suggest,
+    # running a file's text recognition again: who may change its item
+    "ocr_rerun_attachment": lambda c, a, doc, att, art, level: answers(
+        c, failed_recognition(att)
+    ),
+    "ocr_rerun_register": lambda c, a, doc, att, art, level: answers(
+        c, failed_recognition(register_entry(level))
+    ),
     # the year in figures counts by type what the reader may see
     "year_in_figures": lambda c, a, doc, att, art, level: (
         f"{TYPE_LABELS[level]},1\r\n"

@@ -55,6 +55,15 @@ class IncomingDocument(RegisterEntry):
     )
     registered_at = models.DateTimeField(_("registered at"), auto_now_add=True)
 
+    # Where the database search backend finds what the portal's search asks for.
+    search_db_fields = {
+        "symbol": "symbol_key",
+        "type": "document_type",
+        "issuer": "sender__name",
+        "year": "year",
+        "date": "received_on",
+    }
+
     class Meta:
         verbose_name = _("incoming document")
         verbose_name_plural = _("incoming documents")
@@ -122,7 +131,12 @@ class IncomingDocument(RegisterEntry):
         self.symbol_key = symbol_key(self.symbol)
         self.fill_search_text(
             [self.symbol, self.symbol_key, self.title],
-            [self.sender.name if self.sender_id else "", self.recipient, self.notes],
+            [
+                self.sender.name if self.sender_id else "",
+                self.recipient,
+                self.notes,
+                self.scan_text(),
+            ],
         )
         super().save(*args, **kwargs)
         verify_later(self.file)  # a signed scan's signatures, in the worker

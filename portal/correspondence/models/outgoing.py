@@ -101,6 +101,15 @@ class OutgoingDocument(RegisterEntry):
 
     objects = OutgoingQuerySet.as_manager()
 
+    # Where the database search backend finds what the portal's search asks for.
+    search_db_fields = {
+        "symbol": "symbol_key",
+        "type": "document_type",
+        "issuer": "issuer__name",
+        "year": "released_on__year",
+        "date": "released_on",
+    }
+
     class Meta:
         verbose_name = _("outgoing document")
         verbose_name_plural = _("outgoing documents")
@@ -159,6 +168,7 @@ class OutgoingDocument(RegisterEntry):
                 self.signer,
                 self.recipients,
                 self.notes,
+                self.scan_text(),
             ],
         )
         super().save(*args, **kwargs)

@@ -42,6 +42,9 @@ from portal.documents.types import (
     EffectiveStatus,
     RelationKind,
 )
+from portal.ocr.components import RecognitionPanel
+from portal.ocr.models import Recognition
+from portal.ocr.models import Status as RecognitionStatus
 from portal.signing.tasks import verify_later
 
 
@@ -419,6 +422,7 @@ class Attachment(Orderable):
         FieldPanel("title"),
         FieldPanel("file"),
         FieldPanel("text_status", read_only=True),
+        RecognitionPanel(heading=_("Text recognition")),
     ]
 
     class Meta(Orderable.Meta):
@@ -453,12 +457,24 @@ class Attachment(Orderable):
         verify_later(self.file)  # a signed PDF's signatures, in the worker too
 
     def extract_text(self):
-        """Read the file's text, within limits, and make the document findable by it."""
+        """Read the file's text, within limits, and make the document findable
+        by it; a PDF that carries no text is a scan, whose text is recognised."""
         result = extract_text(self.file)
         updated = Attachment.objects.filter(pk=self.pk, file=self.file.name).update(
             text_status=result.status, extracted_text=normalize(result.text)
         )
-        if updated:  # not replaced by another file meanwhile
+        if not updated:  # replaced by another file meanwhile
+            return
+        if result.status == TextStatus.EXTRACTED and not result.text.strip():
+            Recognition.objects.queue(self)
+        self.document.refresh_search_text()
+
+    def take_recognised_text(self, recognition):
+        """The text recognised in the scan becomes the attachment's text."""
+        if recognition.status == RecognitionStatus.DONE:
+            Attachment.objects.filter(pk=self.pk).update(
+                extracted_text=recognition.text
+            )
             self.document.refresh_search_text()
 
 
