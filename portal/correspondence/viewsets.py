@@ -24,7 +24,7 @@ from portal.correspondence.models import (
     Routing,
 )
 from portal.ocr.components import recognition_status
-from portal.signing.verification import reports_for
+from portal.signing.verification import shown_for
 
 
 def export_columns(model, fields):
@@ -106,7 +106,7 @@ class RegisterInspectView(generic.InspectView):
             {
                 "url": reverse(self.file_url_name, args=[self.object.pk]),
                 "name": self.object.filename,
-                "reports": reports_for(self.object.file),
+                **shown_for(self.object.file),
             },
         )
 

@@ -132,6 +132,11 @@ class FileVerification(models.Model):
     file_name = models.CharField(_("file"), max_length=255, unique=True)
     verified_at = models.DateTimeField(_("verified at"), auto_now=True)
     signatures = models.JSONField(_("signatures"), default=list)
+    unverifiable = models.BooleanField(
+        _("could not be verified"),
+        default=False,
+        help_text=_("The file is damaged or beyond the limits of the check."),
+    )
 
     class Meta:
         verbose_name = _("signature verification")

@@ -6,12 +6,10 @@ time-stamping authority vouches for it, and no revocation data is embedded.
 
 import io
 import logging
-from pathlib import Path
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 from PIL import Image
-from pyhanko.keys import load_certs_from_pemder
 from pyhanko.pdf_utils.images import PdfImage
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.layout import (
@@ -21,16 +19,13 @@ from pyhanko.pdf_utils.layout import (
     SimpleBoxLayoutRule,
 )
 from pyhanko.pdf_utils.misc import PdfError
-from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
 from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.general import SigningError as PyHankoSigningError
-from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.settings import KeyUsageConstraints
 from pyhanko.stamp import StaticStampStyle
-from pyhanko_certvalidator import ValidationContext
 
-from . import placement
+from . import checking, placement
 from .keys import SigningError, open_signer
 from .reports import SignatureReport
 
@@ -164,72 +159,10 @@ def _page_index(reader, page_ref):
     return None
 
 
-def trust_roots():
-    """The certificates of the configured trust anchors (files or folders)."""
-    paths = []
-    for entry in getattr(settings, "SIGNING_TRUST_ANCHORS", []):
-        path = Path(entry)
-        if path.is_dir():
-            paths += sorted(
-                child
-                for child in path.iterdir()
-                if child.suffix.lower() in (".pem", ".crt", ".cer", ".der")
-            )
-        elif path.exists():
-            paths.append(path)
-        else:
-            logger.warning("Trust anchor %s does not exist", path)
-    return list(load_certs_from_pemder([str(path) for path in paths]))
-
-
 def verify_pdf(pdf):
-    """One report per signature in the PDF, oldest first; none if unsigned."""
-    try:
-        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
-        signatures = reader.embedded_signatures
-    except (PdfError, ValueError, KeyError, TypeError):
-        return []
-    roots = trust_roots()
-    reports = []
-    for signature in signatures:
-        context = ValidationContext(
-            trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail"
-        )
-        reports.append(_report(signature, context))
-    return reports
+    """One report per signature in the PDF, oldest first; none if unsigned.
 
-
-def _report(signature, context):
-    role = next(
-        (role for role in ROLES if signature.field_name.startswith(f"{role}-")), ""
-    )
-    try:
-        certificate = signature.signer_cert
-        subject = certificate.subject.native
-    except (ValueError, KeyError, TypeError, AttributeError):
-        return SignatureReport("", "", None, intact=False, trusted=False, role=role)
-    try:
-        status = validate_pdf_signature(
-            signature, signer_validation_context=context, key_usage_settings=KEY_USAGE
-        )
-    except (PdfError, ValueError, KeyError, TypeError, PyHankoSigningError):
-        logger.warning("Signature %s could not be validated", signature.field_name)
-        intact = trusted = False
-        signed_at = signature.self_reported_timestamp
-    else:
-        intact = (
-            status.intact
-            and status.valid
-            and (status.modification_level in UNCHANGED)
-            and status.docmdp_ok is not False
-        )
-        trusted = status.trusted
-        signed_at = status.signer_reported_dt
-    return SignatureReport(
-        signer=subject.get("common_name", ""),
-        organisation=subject.get("organization_name", ""),
-        signed_at=signed_at,
-        intact=bool(intact),
-        trusted=bool(trusted),
-        role=role,
-    )
+    In this process: for files the portal has just made. Files that come in
+    are verified in a bounded child process (``verification.verify_stored``).
+    """
+    return checking.check(pdf, checking.load_roots(settings.SIGNING_TRUST_ANCHORS))

@@ -1,15 +1,29 @@
 """Verifying the signed PDFs that enter the portal, and remembering what was
-found under the file's name in private storage (see ``tasks.verify_later``)."""
+found under the file's name in private storage (see ``tasks.verify_later``).
 
+A file from outside may be built to exhaust whoever reads it, so its
+signatures are checked in a child process under limits (``portal.core.children``),
+as the archive reads attachments' text."""
+
+import json
+import logging
+import sys
+
+from django.conf import settings
 from django.core.files.storage import storages
 
 from portal.core.cache import invalidate_anonymous_pages
+from portal.core.children import Bounds, TimedOut, run_bounded
 
+from .checking import anchor_paths
 from .models import FileVerification
-from .services import verify_pdf
+from .reports import SignatureReport
+
+logger = logging.getLogger(__name__)
 
 PDF_MAGIC = b"%PDF-"
 MAX_BYTES = 100 * 1024 * 1024
+BOUNDS = Bounds(memory_bytes=1024 * 1024 * 1024, cpu_seconds=60, wall_seconds=90)
 
 
 def verify_stored(file_name):
@@ -21,19 +35,55 @@ def verify_stored(file_name):
             return None  # only PDFs carry PAdES signatures
         file.seek(0)
         data = file.read(MAX_BYTES + 1)
-    reports = verify_pdf(data) if len(data) <= MAX_BYTES else []
+    reports = _check_in_child(file_name, data) if len(data) <= MAX_BYTES else None
     verification, _created = FileVerification.objects.update_or_create(
         file_name=file_name,
-        defaults={"signatures": [report.to_json() for report in reports]},
+        defaults={
+            "signatures": [report.to_json() for report in reports or []],
+            "unverifiable": reports is None,
+        },
     )
-    if reports:  # pages showing the file show its signatures from now on
+    if reports or reports is None:  # pages showing the file now say more
         invalidate_anonymous_pages()
     return verification
 
 
-def reports_for(file):
-    """The reports recorded for a stored file: none if unsigned or not verified yet."""
-    if not file:
-        return []
-    verification = FileVerification.objects.filter(file_name=file.name).first()
-    return verification.reports() if verification else []
+def _check_in_child(file_name, data):
+    """The reports, or None if the file could not be checked within the limits."""
+    anchors = anchor_paths(settings.SIGNING_TRUST_ANCHORS)
+    try:
+        child = run_bounded(
+            [
+                sys.executable,
+                "-m",
+                "portal.signing.verification_worker",
+                json.dumps(anchors),
+            ],  # fmt: skip
+            BOUNDS,
+            input=data,
+            env={"PYTHONPATH": str(settings.BASE_DIR)},
+            cwd=settings.BASE_DIR,
+        )
+    except TimedOut:
+        logger.warning("Verifying the signatures of %s timed out", file_name)
+        return None
+    if child.returncode != 0:
+        logger.warning(
+            "Could not verify the signatures of %s: %s",
+            file_name,
+            child.stderr.decode("utf-8", "replace")[-500:],
+        )
+        return None
+    return [SignatureReport.from_json(data) for data in json.loads(child.stdout)]
+
+
+def shown_for(file):
+    """What ``signing/verification.html`` shows for a stored file: its reports,
+    and whether it could not be verified. Nothing until the worker has run."""
+    verification = (
+        FileVerification.objects.filter(file_name=file.name).first() if file else None
+    )
+    return {
+        "reports": verification.reports() if verification else [],
+        "unverifiable": verification is not None and verification.unverifiable,
+    }

@@ -1,6 +1,6 @@
 from django import template
 
-from portal.signing.verification import reports_for
+from portal.signing.verification import shown_for
 
 register = template.Library()
 
@@ -8,4 +8,4 @@ register = template.Library()
 @register.inclusion_tag("signing/verification.html")
 def signature_verification(file):
     """What verifying the file's signatures found, for whoever sees the file."""
-    return {"reports": reports_for(file)}
+    return shown_for(file)

@@ -3,20 +3,26 @@ poppler's pdfsig, an independent verifier, agrees with the portal."""
 
 import io
 import subprocess
+from types import SimpleNamespace
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.files.storage import storages
+from django.template import Context, Template
 from django.urls import reverse
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
 from portal.access.factories import UserFactory
+from portal.core.children import Bounds
 from portal.correspondence.factories import IncomingDocumentFactory
 from portal.documents.factories import DocumentFactory
 from portal.documents.models import Attachment
+from portal.signing import verification
 from portal.signing.factories import SigningKeyFactory
 from portal.signing.models import FileVerification
 from portal.signing.services import sign_pdf, verify_pdf
+from portal.signing.verification import verify_stored
 from tests import files
 
 from .conftest import PASSPHRASE, SIGNER, TOKEN_PIN, require
@@ -122,6 +128,26 @@ def test_content_added_after_signing_counts_as_a_change(signed, trusted):
     writer.write(changed)
 
     assert [r.intact for r in verify_pdf(changed.getvalue())] == [False, False]
+
+
+def test_a_file_beyond_the_limits_of_the_check_is_said_unverifiable(
+    signed, monkeypatch
+):
+    storage = storages["private"]
+    name = storage.save("signed/heavy.pdf", io.BytesIO(signed))
+    # too little memory for the child to even load the verifier
+    monkeypatch.setattr(
+        verification, "BOUNDS", Bounds(memory_bytes=32 * 1024 * 1024,
+                                       cpu_seconds=5, wall_seconds=10)
+    )  # fmt: skip
+
+    verify_stored(name)
+    shown = Template("{% load signing %}{% signature_verification file %}").render(
+        Context({"file": SimpleNamespace(name=name)})
+    )
+
+    assert FileVerification.objects.get(file_name=name).unverifiable
+    assert "Không kiểm tra được chữ ký số của tệp này" in shown
 
 
 def test_an_unsigned_or_unreadable_file_has_no_signatures(db):
