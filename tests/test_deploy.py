@@ -5,7 +5,7 @@ import configparser
 
 from django.core.management import get_commands
 
-from bench.cluster import DEPLOY, unit_command
+from bench.cluster import DEPLOY, read_unit, unit_command
 
 PERIODIC_JOBS = {
     "publish_scheduled",
@@ -48,3 +48,7 @@ def test_the_web_unit_serves_the_wsgi_application_on_its_instance_port():
     assert argv[1] == "portal.wsgi:application"
     assert argv[argv.index("--bind") + 1] == "127.0.0.1:8001"
     assert environment["DJANGO_SETTINGS_MODULE"] == "portal.settings.production"
+
+
+def test_the_job_unit_keeps_what_its_commands_write_to_the_portal_user():
+    assert read_unit("portal-job@.service")["UMask"] == ["0077"]

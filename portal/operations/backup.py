@@ -25,7 +25,7 @@ import re
 import shutil
 import sqlite3
 import subprocess
-from contextlib import closing
+from contextlib import closing, contextmanager
 from pathlib import Path, PurePosixPath
 
 import django
@@ -249,12 +249,30 @@ def versions():
     }
 
 
+@contextmanager
+def owner_only():
+    """Whatever is created meanwhile, by this process or pg_dump, is readable by
+    its owner only (folders 0700, files 0600): a snapshot holds password hashes,
+    second-factor seeds, tokens, sessions, restricted documents and keys."""
+    previous = os.umask(0o077)
+    try:
+        yield
+    finally:
+        os.umask(previous)
+
+
 def backup(folder):
     """Write a snapshot into ``folder`` (new or empty); returns the manifest."""
     folder = Path(folder)
     if folder.exists() and any(folder.iterdir()):
         raise BackupError(f"{folder} is not empty: a snapshot goes into a new folder.")
-    folder.mkdir(parents=True, exist_ok=True)
+    with owner_only():
+        folder.mkdir(parents=True, exist_ok=True)
+        folder.chmod(0o700)  # an empty folder made beforehand keeps its own mode
+        return write_snapshot(folder)
+
+
+def write_snapshot(folder):
     started = timezone.now()
     database = dump_database(folder)
     manifest = {

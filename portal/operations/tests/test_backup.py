@@ -3,6 +3,7 @@
 import hashlib
 import json
 import os
+import stat
 import uuid
 from pathlib import Path
 
@@ -160,6 +161,33 @@ def test_restore_checks_every_checksum_and_refuses_a_non_empty_installation(
         call_command("restore", str(tmp_path / "snapshot"), force=True)
     assert get_user_model().objects.count() == users  # nothing was touched
     assert (media / "notice.txt").read_text() == "Thông báo số 12"
+
+
+@pytest.mark.django_db
+def test_a_snapshot_is_readable_by_its_owner_only(settings, monkeypatch, tmp_path):
+    keep_files_in(settings, monkeypatch, tmp_path / "files")
+    keys = tmp_path / "files" / "private" / "keys"
+    keys.mkdir(parents=True)
+    (keys / "office.p12").write_bytes(b"not really a key")
+    snapshot = tmp_path / "snapshot"
+    snapshot.mkdir(mode=0o755)  # made beforehand, open to everyone
+    previous = os.umask(0o022)  # the usual default: files readable by all
+    try:
+        call_command("backup", str(snapshot), stdout=open(os.devnull, "w"))
+        assert os.umask(0o022) == 0o022  # given back afterwards
+    finally:
+        os.umask(previous)
+
+    modes = {
+        str(path.relative_to(snapshot)): stat.S_IMODE(path.stat().st_mode)
+        for path in [snapshot, *snapshot.rglob("*")]
+    }
+    assert {
+        name: mode for name, mode in modes.items() if mode not in (0o700, 0o600)
+    } == {}
+    assert modes["."] == modes["files/private/keys"] == 0o700
+    assert modes["database.dump"] == modes["manifest.json"] == 0o600
+    assert modes["files/private/keys/office.p12"] == 0o600
 
 
 def test_restore_refuses_a_folder_without_a_manifest(tmp_path):
