@@ -104,7 +104,7 @@ def enrol(request):
         return redirect(next_url(request))
     if devices.is_enrolled(user):
         return go_on(request, "twofactor:verify")
-    device = devices.pending_app(user)
+    device = devices.pending_app(user, request.session)
     form = CodeForm(request.POST or None)
     if request.method == "POST":
         codes, refusal = check_code(
@@ -114,6 +114,7 @@ def enrol(request):
             return refusal
         if codes:
             sign_in(request, device)
+            del request.session[devices.PENDING_KEY]
             request.session[FRESH_CODES] = codes
             return go_on(request, "twofactor:recovery_codes")
     qr_code = segno.make(device.config_url, error="m").svg_inline(
