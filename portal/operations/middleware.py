@@ -9,14 +9,19 @@ from portal.operations.context import bound_request_id, request_id_from
 logger = logging.getLogger("portal.requests")
 
 UNMATCHED = "<unmatched>"
+# Anyone may send any method name: others are counted together, so that a
+# client cannot add series at will.
+METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+OTHER_METHOD = "other"
 
 
 class RequestMonitoringMiddleware:
     """First in the chain: gives the request its id, then counts, times and
     logs its answer under the name of its view.
 
-    Metrics are labelled by the view's URL name, never by the path, so that the
-    number of series stays bounded whatever addresses are asked for.
+    Metrics are labelled by the view's URL name, never by the path, and by one
+    of a fixed set of methods, so that the number of series stays bounded
+    whatever is asked for.
     """
 
     def __init__(self, get_response):
@@ -36,7 +41,8 @@ class RequestMonitoringMiddleware:
     def record(self, request, response, request_id, duration):
         view = view_name(request)
         status = str(response.status_code)
-        metrics.REQUESTS.labels(view, request.method, status).inc()
+        method = request.method if request.method in METHODS else OTHER_METHOD
+        metrics.REQUESTS.labels(view, method, status).inc()
         metrics.LATENCY.labels(view, status).observe(duration)
         cache_result = getattr(request, "page_cache_result", None)
         if cache_result:

@@ -112,6 +112,26 @@ def test_requests_are_counted_by_view_name_and_status_never_by_path(
     assert not any("trang-khong-co-that" in str(key) for key in text)
 
 
+def test_unknown_methods_are_counted_together_so_series_stay_bounded(client):
+    other = dict(view="ready", method="other", status="200")
+    before = counted("portal_http_requests_total", **other)
+
+    for method in ("ZZ0", "ZZ1", "PROPFIND"):
+        client.generic(method, "/readyz/")
+
+    assert counted("portal_http_requests_total", **other) == before + 3
+    methods = {
+        sample.labels["method"]
+        for family in REGISTRY.collect()
+        for sample in family.samples
+        if "method" in sample.labels
+    }
+    assert not methods & {"ZZ0", "ZZ1", "PROPFIND"}
+    assert methods <= {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"} | {
+        "other"
+    }
+
+
 def test_page_cache_hits_and_misses_are_counted(client, home_page):
     hits = counted("portal_page_cache_requests_total", result="hit")
     misses = counted("portal_page_cache_requests_total", result="miss")
