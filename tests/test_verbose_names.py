@@ -22,6 +22,7 @@ PORTAL_APPS = {
     "meetings",
     "schedule",
     "questions",
+    "accounts",
 }
 
 

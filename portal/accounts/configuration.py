@@ -83,6 +83,9 @@ def directory_settings(environ):
             "LDAP_USER_SEARCH_BASE must name where the directory keeps people"
         )
     timeout = float(environ.get("LDAP_TIMEOUT", "5"))
+    # what links an entry to its account: operational, so asked for by name
+    id_attribute = environ.get("LDAP_USER_ID_ATTRIBUTE", "entryUUID")
+    attributes = ["*", id_attribute]
     return {
         "AUTH_LDAP_SERVER_URI": environ["LDAP_URL"],
         "AUTH_LDAP_START_TLS": environ.get("LDAP_START_TLS", "").lower()
@@ -93,7 +96,9 @@ def directory_settings(environ):
             people,
             ldap.SCOPE_SUBTREE,
             environ.get("LDAP_USER_FILTER", "(uid=%(user)s)"),
+            attrlist=attributes,
         ),
+        "AUTH_LDAP_USER_ATTRLIST": attributes,
         "AUTH_LDAP_GROUP_SEARCH": LDAPSearch(
             environ.get("LDAP_GROUP_SEARCH_BASE", people),
             ldap.SCOPE_SUBTREE,
@@ -114,6 +119,9 @@ def directory_settings(environ):
             ldap.OPT_TIMEOUT: timeout,
         },
         "ACCOUNTS_LDAP_GROUP_MAP": group_map(environ, "LDAP_GROUP_MAP"),
+        "ACCOUNTS_LDAP_ID_ATTRIBUTE": id_attribute,
+        # the directory an identifier belongs to, in the link to its account
+        "ACCOUNTS_LDAP_DIRECTORY": people.lower(),
     }
 
 

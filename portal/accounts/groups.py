@@ -36,6 +36,16 @@ class GroupMap:
         """Give a saved user the roles and units of their groups at the source."""
         if isinstance(source_groups, str):  # a claim holding a single group
             source_groups = [source_groups]
+        elif not isinstance(source_groups, (list, tuple, set, frozenset)) or not all(
+            isinstance(group, str) for group in source_groups
+        ):
+            # a null or malformed claim of the provider: no groups, not a crash
+            logger.warning(
+                "groups of %s are neither a name nor a list of names: %r",
+                user,
+                source_groups,
+            )
+            source_groups = []
         groups = {group.strip().lower() for group in source_groups}
         self._apply_roles(user, groups)
         self._apply_units(user, groups)

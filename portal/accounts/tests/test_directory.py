@@ -2,6 +2,7 @@
 
 import json
 import socket
+from types import SimpleNamespace
 
 import ldap
 import pytest
@@ -12,7 +13,9 @@ from django.urls import reverse
 
 from portal.access.factories import PASSWORD, UserFactory
 from portal.access.roles import ROLE_BY_KEY
+from portal.accounts.backends import DirectoryBackend
 from portal.accounts.configuration import account_settings
+from portal.accounts.models import ExternalAccount, UsernameTaken
 from portal.accounts.tests.conftest import (
     BASE_BACKENDS,
     GROUPS,
@@ -28,6 +31,7 @@ LEADERS = f"cn=lanh-dao,{GROUPS}"
 ORGANISATION = f"cn=ban-to-chuc,{GROUPS}"
 DISABLED = f"cn=da-khoa,{GROUPS}"
 DIRECTORY_DOWN = "Không kết nối được với máy chủ danh bạ (LDAP)"
+USERNAME_TAKEN = "chưa được liên kết với tài khoản danh bạ"
 
 
 def configured(url, **environ):
@@ -230,3 +234,73 @@ def test_a_directory_account_whose_role_needs_a_second_factor_is_asked_for_it(
     assert signed_in.status_code == 302
     assert admin.status_code == 302
     assert admin["Location"].startswith(reverse("twofactor:verify"))
+
+
+def entry_uuid(directory, dn):
+    [(_, attributes)] = directory.connection.search_s(
+        dn, ldap.SCOPE_BASE, attrlist=["entryUUID"]
+    )
+    return attributes["entryUUID"][0].decode()
+
+
+def test_a_directory_user_never_gets_the_local_account_of_the_same_name(db):
+    administrator = get_user_model().objects.create_superuser("admin")
+    entry = SimpleNamespace(
+        dn=f"uid=admin,{PEOPLE}",
+        attrs={"entryUUID": ["0b1d8c36-5a0e-4e7e-9a55-6d9a1f0c2b11"]},
+        AuthenticationFailed=Exception,
+    )
+
+    with configured("ldap://127.0.0.1:1"):
+        for typed in ("admin", "ADMIN"):
+            with pytest.raises(UsernameTaken):
+                DirectoryBackend().get_or_build_user(typed, entry)
+
+    assert not ExternalAccount.objects.exists()
+    assert administrator.external_accounts.count() == 0
+
+
+def test_signing_in_as_the_directory_namesake_of_a_local_account_is_refused_with_a_reason(
+    client, home_page, directory, caplog
+):
+    local = UserFactory(username="lan", role="admin")
+    person = directory.add_person("lan", "mat-khau-lan")
+    directory.add_group("van-thu", person)
+
+    with configured(directory.url):
+        response = sign_in(client, "lan", "mat-khau-lan")
+        admin = sign_in(client, "lan", "mat-khau-lan", path="/admin/login/")
+        signed_in = client.get("/").context["user"]
+
+    assert response.status_code == 200
+    assert USERNAME_TAKEN in response.content.decode()
+    assert admin.status_code == 200
+    assert USERNAME_TAKEN in admin.content.decode()
+    assert signed_in.is_anonymous
+    local.refresh_from_db()
+    assert local.has_usable_password()
+    assert role_names(local) == {ROLE_BY_KEY["admin"].group_name}
+    assert "not linked to this identity" in caplog.text
+
+
+def test_a_directory_account_is_found_by_its_entry_not_by_its_name(
+    client, home_page, directory
+):
+    person = directory.add_person("hanh", "mat-khau-hanh")
+    with configured(directory.url):
+        sign_in(client, "hanh", "mat-khau-hanh")
+        user = get_user_model().objects.get(username="hanh")
+        client.logout()
+        # an administrator renames the account; the entry still signs into it
+        user.username = "hanh.le"
+        user.save()
+
+        response = sign_in(client, "hanh", "mat-khau-hanh")
+        signed_in = client.get("/").context["user"]
+
+    assert response.status_code == 302
+    assert signed_in == user
+    assert list(user.external_accounts.values_list("source", "issuer", "subject")) == [
+        ("ldap", PEOPLE, entry_uuid(directory, person))
+    ]
+    assert not get_user_model().objects.filter(username="hanh").exists()

@@ -9,10 +9,14 @@ from urllib.parse import urlsplit
 import pytest
 import requests
 from django.contrib.auth import get_user_model
+from django.core.exceptions import SuspiciousOperation
 from django.test import override_settings
 from django.urls import reverse
 
+from portal.access.factories import UserFactory
+from portal.accounts.backends import SingleSignOnBackend
 from portal.accounts.configuration import account_settings
+from portal.accounts.models import ExternalAccount, UsernameTaken
 from portal.accounts.tests.conftest import (
     BASE_BACKENDS,
     KEYCLOAK_CLIENT_ID,
@@ -23,6 +27,7 @@ from portal.followup.factories import UnitFactory
 from portal.followup.models import Membership
 
 SSO_LINK = "Đăng nhập bằng tài khoản đăng nhập một lần của tỉnh"
+USERNAME_TAKEN = "chưa được liên kết với tài khoản danh bạ hoặc đăng nhập một lần"
 
 
 def configured(keycloak_url):
@@ -166,3 +171,110 @@ def test_an_account_signed_in_by_the_provider_whose_role_needs_a_second_factor_i
     assert back.status_code == 302
     assert admin.status_code == 302
     assert admin["Location"].startswith(reverse("twofactor:verify"))
+
+
+ISSUER = "https://sso.tinh.example/realms/portal"
+
+
+def sign_in_with_claims(monkeypatch, payload, **userinfo):
+    """The backend's part of a sign-in, given the provider's verified ID token and
+    its user information."""
+    monkeypatch.setattr(
+        SingleSignOnBackend, "get_userinfo", lambda self, *args: dict(userinfo)
+    )
+    with configured("https://sso.tinh.example"):
+        return SingleSignOnBackend().get_or_create_user("access", "id", payload)
+
+
+@pytest.mark.parametrize("username", ["admin", "ADMIN"])
+def test_a_provider_account_never_signs_in_as_the_local_account_of_the_same_name(
+    db, monkeypatch, username
+):
+    administrator = get_user_model().objects.create_superuser("admin")
+
+    with pytest.raises(UsernameTaken):
+        sign_in_with_claims(
+            monkeypatch,
+            {"iss": ISSUER, "sub": "123"},
+            preferred_username=username,
+            sub="123",
+        )
+
+    assert not ExternalAccount.objects.exists()
+    assert list(get_user_model().objects.all()) == [administrator]
+
+
+def test_a_provider_account_is_found_by_its_subject_and_issuer_not_its_username(
+    db, monkeypatch
+):
+    first = sign_in_with_claims(
+        monkeypatch, {"iss": ISSUER, "sub": "s-1"}, preferred_username="an", sub="s-1"
+    )
+    renamed = sign_in_with_claims(
+        monkeypatch,
+        {"iss": ISSUER, "sub": "s-1"},
+        preferred_username="an.nguyen",
+        sub="s-1",
+    )
+
+    assert first.username == "an"
+    assert renamed == first
+    # another person, or the same subject at another provider, taking the name
+    for issuer, subject in ((ISSUER, "s-2"), ("https://other.example", "s-1")):
+        with pytest.raises(UsernameTaken):
+            sign_in_with_claims(
+                monkeypatch,
+                {"iss": issuer, "sub": subject},
+                preferred_username="an",
+                sub=subject,
+            )
+    assert list(ExternalAccount.objects.values_list("issuer", "subject", "user")) == [
+        (ISSUER, "s-1", first.pk)
+    ]
+
+
+def test_user_information_about_another_subject_than_the_id_token_is_refused(
+    db, monkeypatch
+):
+    with pytest.raises(SuspiciousOperation):
+        sign_in_with_claims(
+            monkeypatch,
+            {"iss": ISSUER, "sub": "s-1"},
+            preferred_username="an",
+            sub="s-2",
+        )
+
+    assert not get_user_model().objects.exists()
+
+
+def test_the_namesake_of_a_local_account_is_refused_until_an_administrator_links_them(
+    client, home_page, keycloak, caplog
+):
+    local = UserFactory(username="nguyen.an", role="editor")
+    person = keycloak.add_person(
+        "nguyen.an",
+        "mat-khau-an",
+        email="an@tinhuy.vn",
+        firstName="An",
+        lastName="Nguyễn Văn",
+    )
+
+    with configured(keycloak.url):
+        refused = sign_in_at_the_provider(client, "nguyen.an", "mat-khau-an", "/")
+        page = client.get(refused["Location"])
+        ExternalAccount.objects.create(
+            source="oidc",
+            issuer=f"{keycloak.url}/realms/{KEYCLOAK_REALM}",
+            subject=person,
+            user=local,
+        )
+        linked = sign_in_at_the_provider(client, "nguyen.an", "mat-khau-an", "/")
+        signed_in = client.get("/").context["user"]
+
+    assert refused["Location"] == "/login/"
+    assert page.context["user"].is_anonymous
+    assert USERNAME_TAKEN in page.content.decode()
+    assert "not linked to this identity" in caplog.text
+    assert linked.status_code == 302
+    assert signed_in == local
+    assert get_user_model().objects.filter(username__iexact="nguyen.an").count() == 1
