@@ -14,11 +14,14 @@ from portal.operations.readiness import FAILING, readiness
 @never_cache
 def ready(request):
     """For load balancers: 503 takes the server out of rotation, which only a
-    failing check does; a degraded one (no engine, a late worker) keeps it in."""
+    failing check does; a degraded one (no engine, a late worker) keeps it in.
+    Each check's details name the infrastructure, so only those who may read
+    the metrics get them; anyone else, the status alone."""
     status, checks = readiness()
-    return JsonResponse(
-        {"status": status, "checks": checks}, status=503 if status == FAILING else 200
-    )
+    body = {"status": status}
+    if may_scrape(request):
+        body["checks"] = checks
+    return JsonResponse(body, status=503 if status == FAILING else 200)
 
 
 @never_cache
