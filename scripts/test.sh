@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Run the whole test suite against PostgreSQL and a real Elasticsearch node.
-# Services named by DATABASE_URL / ELASTICSEARCH_URL are used as they are;
+# Run the whole test suite against PostgreSQL, a real Elasticsearch node and Redis.
+# Services named by DATABASE_URL / ELASTICSEARCH_URL / REDIS_URL are used as they are;
 # otherwise throw-away ones are started on loopback and stopped at the end,
 # on failure and on Ctrl-C too. Extra arguments go to pytest.
 set -euo pipefail
@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 scripts/bootstrap.sh test
 # The browser tests drive Debian's Chromium; Playwright never downloads one.
 scripts/apt-require.sh chromium
+# Two application servers behind Debian's nginx (tests/test_two_servers.py).
+scripts/apt-require.sh nginx
 # Signatures: SoftHSM2 as the token, pdfsig and NSS's certutil as the second verifier.
 scripts/apt-require.sh softhsm2 poppler-utils libnss3-tools
 # Recognition tests and the benchmark draw their scans with DejaVu Serif.
