@@ -1,4 +1,5 @@
 from django.urls import path, reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
@@ -36,3 +37,19 @@ def reset_button(user, request_user):
             icon_name="key",
             priority=60,
         )
+
+
+@hooks.register("register_account_menu_item")
+def recovery_codes_item(request):
+    """On the admin's account page, for those who signed in with a second factor."""
+    if request.user.is_verified():
+        next_url = urlencode({"next": reverse("wagtailadmin_account")})
+        return {
+            "url": f"{reverse('twofactor:recovery_codes')}?{next_url}",
+            "label": _("Recovery codes"),
+            "help_text": _(
+                "Codes to sign in without your phone: see how many are left or "
+                "make new ones."
+            ),
+        }
+    return None
