@@ -49,15 +49,10 @@ def sign_draft(draft, user, *, key, pin):
 def release_draft(draft, user, *, key, pin, on=None):
     """Number and date the signed draft in the outgoing register, seal it with
     the organisation's signature, and release it (into the archive, if public
-    or internal), all in one transaction: a failed signature uses no number."""
-    if not draft.may_release(user):
-        raise ValidationError(_("This draft cannot be released now."))
+    or internal), all in one transaction: a failed signature uses no number,
+    and a draft released meanwhile is refused before it takes one."""
     if key.owner_id is not None or not key.active:
         raise ValidationError({"key": _("Seal with the organisation's key.")})
-    signed = draft.latest_version()
-    signing_step = draft.signing_step()
-    with signed.file.open("rb") as handle:
-        pdf = handle.read()
 
     @sensitive_variables("pin")
     def seal(entry):
@@ -70,6 +65,13 @@ def release_draft(draft, user, *, key, pin, on=None):
         )
 
     with transaction.atomic():
+        draft.lock_for_release()  # before a number is taken
+        if not draft.may_release(user):
+            raise ValidationError(_("This draft cannot be released now."))
+        signed = draft.latest_version()
+        signing_step = draft.signing_step()
+        with signed.file.open("rb") as handle:
+            pdf = handle.read()
         entry = OutgoingDocument(
             document_type=draft.document_type,
             issuer=draft.issuer,

@@ -212,6 +212,21 @@ class Draft(models.Model):
     def signing_step(self):
         return self.steps.filter(outcome=ApprovalStep.Outcome.SIGNED).first()
 
+    def lock_for_release(self):
+        """Lock the draft's row until the transaction ends and read its status
+        again: of two releases at once (a form sent twice, two clerks) the
+        second waits here for the first and is then refused, so a draft is
+        never numbered twice."""
+        self.status = (
+            Draft.objects.select_for_update()
+            .values_list("status", flat=True)
+            .get(pk=self.pk)
+        )
+        if self.status == self.Status.RELEASED:
+            raise ValidationError(_("This draft has already been released."))
+        if self.status != self.Status.SIGNED:
+            raise ValidationError(_("This draft cannot be released now."))
+
     # Transitions.
 
     def add_version(self, user, file, note=""):
@@ -374,6 +389,7 @@ class Draft(models.Model):
     def record_release(self, user, entry):
         """The clerk has released the draft as the outgoing register's ``entry``."""
         with transaction.atomic():
+            self.lock_for_release()
             self.outgoing = entry
             self.status = self.Status.RELEASED
             self.save(update_fields=["outgoing", "status"])

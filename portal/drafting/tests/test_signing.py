@@ -126,6 +126,51 @@ def test_a_failed_organisation_signature_uses_no_number(trusted, people):
     assert entry.number == 1
 
 
+def signed_draft(trusted, people):
+    draft = at_signer(people)
+    sign_draft(
+        draft,
+        people["signer"],
+        key=key_for(trusted, people["signer"], SIGNER_PIN),
+        pin=SIGNER_PIN,
+    )
+    return draft
+
+
+def test_a_draft_released_twice_at_once_takes_one_number(trusted, people):
+    draft = signed_draft(trusted, people)
+    office_key = key_for(trusted, None, OFFICE_PIN)
+    # the second submit read the draft before the first one was released
+    second_submit = Draft.objects.get(pk=draft.pk)
+
+    release_draft(draft, people["clerk"], key=office_key, pin=OFFICE_PIN)
+    with pytest.raises(ValidationError, match="Dự thảo này đã được phát hành."):
+        release_draft(second_submit, people["clerk"], key=office_key, pin=OFFICE_PIN)
+
+    assert OutgoingDocument.objects.count() == 1
+    assert RegisterCounter.objects.get().last_number == 1
+    draft.refresh_from_db()
+    assert [v.kind for v in draft.versions.all()] == ["draft", "signed", "released"]
+
+
+def test_the_release_form_sent_again_says_the_draft_is_already_released(
+    client, trusted, people
+):
+    draft = signed_draft(trusted, people)
+    office_key = key_for(trusted, None, OFFICE_PIN)
+    client.force_login(people["clerk"])
+    release_url = reverse("drafting:release", args=[draft.pk])
+    form = {"key": office_key.pk, "pin": OFFICE_PIN}
+
+    first = client.post(release_url, form)
+    again = client.post(release_url, form)
+
+    assert first.status_code == 302
+    assert again.status_code == 400
+    assert "Dự thảo này đã được phát hành." in again.content.decode()
+    assert OutgoingDocument.objects.count() == 1
+
+
 def test_a_docx_is_not_signed_until_a_pdf_version_is_added(trusted, people):
     draft = make_draft()  # a DOCX
     draft.submit(draft.created_by, [(people["signer"], "Chánh Văn phòng")])
