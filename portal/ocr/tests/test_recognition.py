@@ -212,3 +212,21 @@ def test_ocr_pending_works_through_files_never_read_with_a_progress_line_each(db
     output = io.StringIO()
     call_command("ocr_pending", stdout=output)
     assert output.getvalue().splitlines() == ["0 file(s): 0 recognised, 0 failed."]
+
+
+def test_an_attachment_shows_its_recognition_in_the_document_editor(admin_client, db):
+    document = DocumentFactory()
+    attachment = Attachment(document=document, title="Bản quét")
+    attachment.file.save("quet.pdf", ContentFile(b"%PDF-1.4"), save=True)
+    recognition = Recognition.objects.create(
+        holder=attachment,
+        source_name=attachment.file.name,
+        status="failed",
+        failure="encrypted",
+    )
+
+    page = admin_client.get(f"/admin/snippets/documents/document/edit/{document.pk}/")
+
+    text = page.content.decode()
+    assert "không thành công</strong>: Tệp PDF được bảo vệ bằng mật khẩu." in text
+    assert f"/admin/ocr/{recognition.pk}/rerun/?next=" in text
