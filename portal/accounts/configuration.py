@@ -23,6 +23,8 @@ from portal.access.roles import ROLE_BY_KEY
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 DIRECTORY_BACKEND = "portal.accounts.backends.DirectoryBackend"
 SINGLE_SIGN_ON_BACKEND = "portal.accounts.backends.SingleSignOnBackend"
+AUTHENTICATION_MIDDLEWARE = "django.contrib.auth.middleware.AuthenticationMiddleware"
+SESSION_REFRESH = "mozilla_django_oidc.middleware.SessionRefresh"
 
 GROUP_TYPES = {
     "groupOfNames": GroupOfNamesType,
@@ -151,6 +153,11 @@ def single_sign_on_settings(environ):
         "OIDC_OP_USER_ENDPOINT": endpoint("OIDC_USERINFO_ENDPOINT", "userinfo"),
         "OIDC_OP_JWKS_ENDPOINT": endpoint("OIDC_JWKS_ENDPOINT", "certs"),
         "OIDC_TIMEOUT": float(environ.get("OIDC_TIMEOUT", "10")),
+        # how long a session lives before the provider is asked again, silently,
+        # whether the person may still sign in (and in which groups)
+        "OIDC_RENEW_ID_TOKEN_EXPIRY_SECONDS": int(
+            environ.get("OIDC_RENEW_SECONDS", "900")
+        ),
         "LOGIN_REDIRECT_URL_FAILURE": "/login/",
         "ACCOUNTS_OIDC_USERNAME_CLAIM": environ.get(
             "OIDC_USERNAME_CLAIM", "preferred_username"
@@ -160,10 +167,12 @@ def single_sign_on_settings(environ):
     }
 
 
-def account_settings(environ, backends):
+def account_settings(environ, backends, middleware=()):
     """The settings of the sources the environment configures, with their
     backends placed after Django's own: a local account (the administrators')
-    signs in first, even while the directory is down."""
+    signs in first, even while the directory is down. With the single sign-on,
+    ``middleware`` gets mozilla-django-oidc's session refresh after the user is
+    known: a person the provider no longer signs in loses their session."""
     found = {}
     added = []
     if environ.get("LDAP_URL"):
@@ -172,6 +181,13 @@ def account_settings(environ, backends):
     if environ.get("OIDC_CLIENT_ID"):
         found.update(single_sign_on_settings(environ))
         added.append(SINGLE_SIGN_ON_BACKEND)
+        if middleware:
+            after = middleware.index(AUTHENTICATION_MIDDLEWARE) + 1
+            found["MIDDLEWARE"] = [
+                *middleware[:after],
+                SESSION_REFRESH,
+                *middleware[after:],
+            ]
     place = backends.index(MODEL_BACKEND) + 1
     found["AUTHENTICATION_BACKENDS"] = [*backends[:place], *added, *backends[place:]]
     found["ACCOUNTS_SINGLE_SIGN_ON"] = bool(environ.get("OIDC_CLIENT_ID"))

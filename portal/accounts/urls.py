@@ -3,7 +3,7 @@ from functools import wraps
 from django.conf import settings
 from django.http import Http404
 from django.urls import path
-from mozilla_django_oidc.views import OIDCAuthenticationRequestView
+from mozilla_django_oidc.views import OIDCAuthenticationRequestView, OIDCLogoutView
 
 from portal.accounts.views import SingleSignOnCallbackView
 
@@ -32,4 +32,6 @@ urlpatterns = [
         when_configured(SingleSignOnCallbackView.as_view()),
         name="oidc_authentication_callback",
     ),
+    # a sign-out (POST) the session refresh middleware expects by this name
+    path("logout/", when_configured(OIDCLogoutView.as_view()), name="oidc_logout"),
 ]

@@ -175,7 +175,7 @@ LOGIN_REDIRECT_URL = "/noi-bo/"
 LOGOUT_REDIRECT_URL = "/"
 # Directory accounts (LDAP_URL …) and the single sign-on (OIDC_CLIENT_ID …), each
 # on when configured, after the portal's own passwords (portal.accounts; README).
-vars().update(account_settings(os.environ, AUTHENTICATION_BACKENDS))
+vars().update(account_settings(os.environ, AUTHENTICATION_BACKENDS, MIDDLEWARE))
 
 # Brute-force protection: five wrong passwords for one account from one
 # address lock that pair out for fifteen minutes.

@@ -198,6 +198,10 @@ class Keycloak:
     def leave(self, person, group):
         self._call("DELETE", f"/users/{person}/groups/{group}")
 
+    def sign_out(self, person):
+        """End every session of the person at the provider."""
+        self._call("POST", f"/users/{person}/logout")
+
     def clear(self):
         for kind in ("users", "groups"):
             for item in self._call("GET", f"/{kind}").json():

@@ -58,6 +58,26 @@ def test_the_directory_and_the_provider_come_after_the_portals_own_passwords():
     )
 
 
+def test_only_the_single_sign_on_adds_the_session_refresh_after_the_user_is_known():
+    middleware = [
+        "django.contrib.sessions.middleware.SessionMiddleware",
+        "django.contrib.auth.middleware.AuthenticationMiddleware",
+        "portal.twofactor.middleware.SecondFactorMiddleware",
+    ]
+
+    with_provider = account_settings(PROVIDER, BASE_BACKENDS, middleware)
+    directory_only = account_settings(DIRECTORY, BASE_BACKENDS, middleware)
+
+    assert with_provider["MIDDLEWARE"] == [
+        "django.contrib.sessions.middleware.SessionMiddleware",
+        "django.contrib.auth.middleware.AuthenticationMiddleware",
+        "mozilla_django_oidc.middleware.SessionRefresh",
+        "portal.twofactor.middleware.SecondFactorMiddleware",
+    ]
+    assert with_provider["OIDC_RENEW_ID_TOKEN_EXPIRY_SECONDS"] == 900
+    assert "MIDDLEWARE" not in directory_only
+
+
 @pytest.mark.parametrize(
     "group_map",
     [

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import requests
+from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import SuspiciousOperation
 from django.test import override_settings
@@ -42,15 +43,17 @@ def configured(keycloak_url):
             }
         ),
     }
-    return override_settings(**account_settings(environ, BASE_BACKENDS))
+    return override_settings(
+        **account_settings(environ, BASE_BACKENDS, django_settings.MIDDLEWARE)
+    )
 
 
-def sign_in_at_the_provider(client, username, password, next_url):
+def sign_in_at_the_provider(client, username, password, next_url, browser=None):
     """Follow the code flow: the portal sends the browser to the provider, whose
     login form sends it back to the portal's callback with a code."""
     start = client.get("/oidc/authenticate/", {"next": next_url})
     assert start.status_code == 302
-    browser = requests.Session()
+    browser = browser if browser is not None else requests.Session()
     login_page = browser.get(start["Location"], timeout=30)
     login_page.raise_for_status()
     # Keycloak's cookies are "Secure"; browsers send them to a loopback address
@@ -278,3 +281,57 @@ def test_the_namesake_of_a_local_account_is_refused_until_an_administrator_links
     assert linked.status_code == 302
     assert signed_in == local
     assert get_user_model().objects.filter(username__iexact="nguyen.an").count() == 1
+
+
+def back_from_the_provider(client, browser, provider_url):
+    """The provider answers a silent check (prompt=none) with a redirect to the
+    portal's callback: a code while its session holds, an error otherwise."""
+    for cookie in browser.cookies:  # see sign_in_at_the_provider
+        cookie.secure = False
+    answer = browser.get(provider_url, allow_redirects=False, timeout=30)
+    assert answer.status_code == 302, answer.text[:500]
+    callback = urlsplit(answer.headers["Location"])
+    assert callback.path == "/oidc/callback/"
+    return client.get(f"{callback.path}?{callback.query}")
+
+
+def test_a_session_is_checked_again_with_the_provider_and_ends_once_it_no_longer_signs_in(
+    client, home_page, keycloak
+):
+    person = keycloak.add_person(
+        "le.cuong",
+        "mat-khau-cuong",
+        keycloak.add_group("lanh-dao"),
+        email="cuong@tinhuy.vn",
+        firstName="Cường",
+        lastName="Lê",
+    )
+    browser = requests.Session()
+
+    with configured(keycloak.url):
+        sign_in_at_the_provider(client, "le.cuong", "mat-khau-cuong", "/", browser)
+        user = get_user_model().objects.get(username="le.cuong")
+
+        def expire_the_check():
+            session = client.session
+            session["oidc_id_token_expiration"] = 0
+            session.save()
+
+        # while the provider still signs the person in, the check is silent
+        expire_the_check()
+        check = client.get("/noi-bo/")
+        assert check.status_code == 302
+        assert "prompt=none" in check["Location"]
+        back_from_the_provider(client, browser, check["Location"])
+        assert client.get("/noi-bo/").context["user"] == user
+
+        # the provider ends the person's sessions (signed out, or disabled)
+        keycloak.sign_out(person)
+        expire_the_check()
+        check = client.get("/noi-bo/")
+        ended = back_from_the_provider(client, browser, check["Location"])
+        after = client.get("/noi-bo/")
+
+    assert ended["Location"] == "/login/"
+    assert after.status_code == 302
+    assert after["Location"].startswith("/login/")
