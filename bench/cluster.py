@@ -11,10 +11,12 @@ import configparser
 import os
 import re
 import shlex
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -22,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DEPLOY = ROOT / "deploy"
 INSTALL_DIR = "/srv/portal"  # where the units expect the checkout
+RUN_DIR = "/run"  # where systemd makes a unit's RuntimeDirectory
 
 
 def free_port():
@@ -48,19 +51,32 @@ class _MultiDict(dict):
             super().__setitem__(key, value)
 
 
-def unit_command(name, instance=""):
+def unit_command(name, instance="", run_dir=RUN_DIR):
     """``(argv, environment, working directory)`` of a unit's ExecStart, for this
-    checkout instead of /srv/portal (the EnvironmentFile is the caller's)."""
+    checkout instead of /srv/portal and ``run_dir`` instead of /run (the
+    EnvironmentFile is the caller's)."""
     service = read_unit(name)
 
     def here(text):
-        return text.replace(INSTALL_DIR, str(ROOT)).replace("%i", str(instance))
+        return (
+            text.replace(INSTALL_DIR, str(ROOT))
+            .replace(f"{RUN_DIR}/", f"{run_dir}/")
+            .replace("%i", str(instance))
+        )
 
     environment = dict(
         here(line).split("=", 1) for line in service.get("Environment", [])
     )
     argv = shlex.split(here(service["ExecStart"][0]))
     return argv, environment, here(service["WorkingDirectory"][0])
+
+
+def make_runtime_directories(name, instance, run_dir):
+    """The unit's RuntimeDirectory folders under ``run_dir``, new and empty, as
+    systemd makes them under /run at each start."""
+    for line in read_unit(name).get("RuntimeDirectory", []):
+        for folder in line.split():
+            Path(run_dir, folder.replace("%i", str(instance))).mkdir(parents=True)
 
 
 class Process:
@@ -70,9 +86,12 @@ class Process:
         self.name, self.unit, self.instance = name, unit, instance
         self.env, self.log = env or {}, log
         self.popen = None
+        self.run_dir = None
 
     def start(self):
-        argv, environment, cwd = unit_command(self.unit, self.instance)
+        self.run_dir = tempfile.mkdtemp(prefix="portal-run-")
+        make_runtime_directories(self.unit, self.instance, self.run_dir)
+        argv, environment, cwd = unit_command(self.unit, self.instance, self.run_dir)
         environment = {**os.environ, **environment, **self.env}
         output = open(self.log, "ab") if self.log else subprocess.DEVNULL
         self.popen = subprocess.Popen(
@@ -87,16 +106,18 @@ class Process:
 
     def stop(self, sig=signal.SIGTERM, timeout=30):
         """Stop the process group (gunicorn's workers too); SIGKILL is a crash."""
-        if self.popen is None or self.popen.poll() is not None:
+        if self.popen is None:
             return
-        try:
-            os.killpg(self.popen.pid, sig)
-            self.popen.wait(timeout)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.popen.pid, signal.SIGKILL)
-            self.popen.wait()
-        except ProcessLookupError:
-            pass
+        if self.popen.poll() is None:
+            try:
+                os.killpg(self.popen.pid, sig)
+                self.popen.wait(timeout)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.popen.pid, signal.SIGKILL)
+                self.popen.wait()
+            except ProcessLookupError:
+                pass
+        shutil.rmtree(self.run_dir, ignore_errors=True)  # as systemd does at stop
 
     def kill(self):
         self.stop(signal.SIGKILL)

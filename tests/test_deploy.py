@@ -5,7 +5,7 @@ import configparser
 
 from django.core.management import get_commands
 
-from bench.cluster import DEPLOY, read_unit, unit_command
+from bench.cluster import DEPLOY, make_runtime_directories, read_unit, unit_command
 
 PERIODIC_JOBS = {
     "publish_scheduled",
@@ -52,3 +52,18 @@ def test_the_web_unit_serves_the_wsgi_application_on_its_instance_port():
 
 def test_the_job_unit_keeps_what_its_commands_write_to_the_portal_user():
     assert read_unit("portal-job@.service")["UMask"] == ["0077"]
+
+
+def test_each_web_server_adds_up_its_workers_metrics_in_a_folder_of_its_own(
+    tmp_path,
+):
+    unit = read_unit("portal-web@.service")
+    _argv, production, _cwd = unit_command("portal-web@.service", 8001)
+    _argv, here, _cwd = unit_command("portal-web@.service", 8001, tmp_path)
+
+    make_runtime_directories("portal-web@.service", 8001, tmp_path)
+
+    assert unit["RuntimeDirectory"] == ["portal-web-%i"]  # made empty at each start
+    assert production["PROMETHEUS_MULTIPROC_DIR"] == "/run/portal-web-8001"
+    assert here["PROMETHEUS_MULTIPROC_DIR"] == str(tmp_path / "portal-web-8001")
+    assert list((tmp_path / "portal-web-8001").iterdir()) == []
