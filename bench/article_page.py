@@ -7,7 +7,9 @@ gunicorn under the production settings, twice: with the anonymous page cache
 and with it turned off (PAGE_CACHE_SECONDS=0). In each run wrk measures the
 trivial view (/healthz/, which passes through the same middleware) and an
 article page with its comments and comment form, and the table gives each
-rate as a share of the trivial view's rate in the same run.
+rate as a share of the trivial view's rate in the same run. A third run sends the session cookie of
+a reader with an account, for whom the page is always built (the cache serves
+anonymous readers only).
 """
 
 import argparse
@@ -61,9 +63,10 @@ def wait_until_up(url, timeout=30):
     raise RuntimeError(f"gunicorn did not answer at {url}")
 
 
-def wrk(url, seconds, connections):
+def wrk(url, seconds, connections, cookie=None):
+    headers = ["-H", f"Cookie: {cookie}"] if cookie else []
     output = subprocess.run(
-        ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", *headers, url],
         check=True,
         capture_output=True,
         text=True,
@@ -75,7 +78,7 @@ def wrk(url, seconds, connections):
     return rate, latency.get("50", "?"), latency.get("99", "?")
 
 
-def serve_and_measure(env, mode, article, args):
+def serve_and_measure(env, mode, article, args, cookie=None):
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
@@ -90,15 +93,19 @@ def serve_and_measure(env, mode, article, args):
         env={
             **env,
             "DJANGO_SETTINGS_MODULE": "portal.settings.production",
-            "PAGE_CACHE_SECONDS": "600" if mode == "cached" else "0",
+            # Signed in, the cache is on but never answers: what readers with
+            # an account get.
+            "PAGE_CACHE_SECONDS": "0" if mode == "uncached" else "600",
         },
     )
     try:
         wait_until_up(base + "/healthz/")
         rows = []
         for name, path in (("trivial view", "/healthz/"), ("article page", article)):
-            wrk(base + path, 2, args.connections)  # warm up: renditions, caches
-            rows.append((mode, name, *wrk(base + path, args.seconds, args.connections)))
+            wrk(base + path, 2, args.connections, cookie)  # warm up: renditions, caches
+            rows.append(
+                (mode, name, *wrk(base + path, args.seconds, args.connections, cookie))
+            )
         trivial_rate = rows[0][2]
         return [
             (*row[:3], f"{100 * row[2] / trivial_rate:.1f} %", *row[3:]) for row in rows
@@ -106,6 +113,32 @@ def serve_and_measure(env, mode, article, args):
     finally:
         server.terminate()
         server.wait()
+
+
+def reader_session(env):
+    """The session cookie of a reader with an account and no role."""
+    key = (
+        manage(
+            env,
+            "shell",
+            "--no-imports",
+            "-c",
+            "from importlib import import_module;"
+            "from django.conf import settings;"
+            "from django.contrib import auth;"
+            "user, _ = auth.get_user_model().objects.get_or_create(username='bench-reader');"
+            "store = import_module(settings.SESSION_ENGINE).SessionStore();"
+            "store[auth.SESSION_KEY] = str(user.pk);"
+            "store[auth.BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0];"
+            "store[auth.HASH_SESSION_KEY] = user.get_session_auth_hash();"
+            "store.create();"
+            "print(settings.SESSION_COOKIE_NAME + '=' + store.session_key)",
+            settings="portal.settings.production",
+        )
+        .strip()
+        .splitlines()[-1]
+    )
+    return key
 
 
 def main():
@@ -148,6 +181,9 @@ def main():
         rows = []
         for mode in ("cached", "uncached"):
             rows += serve_and_measure(env, mode, article, args)
+        rows += serve_and_measure(
+            env, "signed in", article, args, cookie=reader_session(env)
+        )
 
     print(
         f"# gunicorn {args.workers} workers, wrk 1 thread {args.connections} "

@@ -108,7 +108,12 @@ def word_text(text):
     """The folded words, then each distinct word that has diacritics, as
     written: separated and surrounded by single spaces, so that a database
     LIKE '% word %' matches whole words only, with or without diacritics."""
-    written = dict.fromkeys(word for word in typed_words(text) if has_diacritics(word))
+    # Each distinct word checked once; an ASCII word has no diacritics.
+    written = [
+        word
+        for word in dict.fromkeys(typed_words(text))
+        if not word.isascii() and has_diacritics(word)
+    ]
     return f" {' '.join([*words(text), *written])} "
 
 

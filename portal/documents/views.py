@@ -21,7 +21,8 @@ PER_PAGE = 20
 def archive(request, page):
     visible = Document.objects.visible_to(request.user)
     form = ArchiveFilterForm(request.GET or None, visible)
-    documents = form.filter(visible)
+    # Each listed document shows its issuing body.
+    documents = form.filter(visible).select_related("issuer")
     results = Paginator(documents, PER_PAGE).get_page(request.GET.get("page"))
     response = TemplateResponse(
         request,

@@ -164,15 +164,22 @@ class PortalDatabaseSearchMixin(PortalSearchMixin):
     def _matching(self, queryset, request, operator):
         symbol = queryset.model.search_db_fields.get("symbol")
         text = Q()
-        conditions = [
-            Q(search_text__contains=f" {text} ")
-            for text in request.words + request.phrases
-        ]
-        for condition in conditions:
-            text = text & condition if operator == "and" else text | condition
+        if request.words or request.phrases:
+            text = self._text_q(
+                queryset.model, request.words, request.phrases, operator
+            )
         if symbol and (key := request.symbol_key):
             text = text | Q(**{f"{symbol}__startswith": key})
         return queryset.filter(text)
+
+    def _text_q(self, model, words, phrases, operator):
+        """Items whose folded text has every word and phrase (or, with "or",
+        any), each as whole words: a scan of the text with ``LIKE``."""
+        conditions = [Q(search_text__contains=f" {text} ") for text in words + phrases]
+        text = conditions[0]
+        for condition in conditions[1:]:
+            text = text & condition if operator == "and" else text | condition
+        return text
 
     def _hit_rows(self, matches, request):
         """The matches as rows of ``HIT`` and ``FACET_COLUMNS``: what the order
