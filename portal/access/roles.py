@@ -81,6 +81,13 @@ MANAGING_SIGNING_KEYS = [
     "signing.change_signingkey",
     "signing.delete_signingkey",
 ]
+# Which directory or single sign-on identity signs into which account.
+MANAGING_ACCOUNT_LINKS = [
+    "accounts.view_externalaccount",
+    "accounts.add_externalaccount",
+    "accounts.change_externalaccount",
+    "accounts.delete_externalaccount",
+]
 KEEPING_REGISTERS = [
     *READING_REGISTERS,
     *ROUTING,
@@ -180,6 +187,7 @@ ROLES = [
             *ASSIGNING_QUESTIONS,
             "questions.publish_question",
             *MANAGING_SIGNING_KEYS,
+            *MANAGING_ACCOUNT_LINKS,
             *READING_DRAFTS,
         ],
         page_permissions=PUBLISHING,
