@@ -3,10 +3,11 @@ register and seals it with the organisation's signature, and the archive keeps
 it with both signatures intact. A PIN goes to the key and nowhere else."""
 
 import logging
+import threading
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
+from django.db import connection, connections
 from django.test import Client
 from django.urls import reverse
 from django.views.debug import ExceptionReporter
@@ -151,6 +152,36 @@ def test_a_draft_released_twice_at_once_takes_one_number(trusted, people):
     assert RegisterCounter.objects.get().last_number == 1
     draft.refresh_from_db()
     assert [v.kind for v in draft.versions.all()] == ["draft", "signed", "released"]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_releases_racing_on_one_draft_number_it_once(trusted, people):
+    draft = signed_draft(trusted, people)
+    office_key = key_for(trusted, None, OFFICE_PIN)
+    # both requests read the signed draft before either releases it
+    copies = [Draft.objects.get(pk=draft.pk) for _ in range(2)]
+    start = threading.Barrier(2)
+    outcomes = []
+
+    def release(copy):
+        start.wait()
+        try:
+            release_draft(copy, people["clerk"], key=office_key, pin=OFFICE_PIN)
+            outcomes.append("released")
+        except ValidationError as error:
+            outcomes.append(error.messages[0])
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=release, args=(copy,)) for copy in copies]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert sorted(outcomes) == ["Dự thảo này đã được phát hành.", "released"]
+    assert OutgoingDocument.objects.count() == 1
+    assert RegisterCounter.objects.get().last_number == 1
 
 
 def test_the_release_form_sent_again_says_the_draft_is_already_released(
