@@ -103,14 +103,7 @@ def pages(site):
     [
         "article page",
         "archive listing",
-        pytest.param(
-            "document page",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="one query per attachment for its signature verification "
-                "(portal.signing's signature_verification tag)",
-            ),
-        ),
+        "document page",
         "intranet home",
     ],
 )

@@ -14,6 +14,7 @@ from portal.core.uploads import file_response
 from portal.documents.filters import ArchiveFilterForm
 from portal.documents.models import Attachment, Document
 from portal.documents.statistics import export, statistics_tables
+from portal.signing.verification import verifications_of
 
 PER_PAGE = 20
 
@@ -73,6 +74,9 @@ def document_detail(request, page, pk, printable=False):
             "page": page,
             "document": document,
             "relations": document.relation_diagram_for(request.user),
+            "verifications": verifications_of(
+                attachment.file for attachment in document.attachments.all()
+            ),
         },
     )
 

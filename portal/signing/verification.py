@@ -77,12 +77,25 @@ def _check_in_child(file_name, data):
     return [SignatureReport.from_json(data) for data in json.loads(child.stdout)]
 
 
-def shown_for(file):
+def verifications_of(files):
+    """The stored verifications of these files by file name, in one query."""
+    names = [file.name for file in files if file]
+    return {
+        verification.file_name: verification
+        for verification in FileVerification.objects.filter(file_name__in=names)
+    }
+
+
+def shown_for(file, verifications=None):
     """What ``signing/verification.html`` shows for a stored file: its reports,
-    and whether it could not be verified. Nothing until the worker has run."""
-    verification = (
-        FileVerification.objects.filter(file_name=file.name).first() if file else None
-    )
+    and whether it could not be verified. Nothing until the worker has run.
+
+    A page listing several files passes their ``verifications_of`` once, so
+    that each file costs no query of its own.
+    """
+    if verifications is None:
+        verifications = verifications_of([file])
+    verification = verifications.get(file.name) if file else None
     return {
         "reports": verification.reports() if verification else [],
         "unverifiable": verification is not None and verification.unverifiable,

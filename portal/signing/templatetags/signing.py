@@ -6,6 +6,7 @@ register = template.Library()
 
 
 @register.inclusion_tag("signing/verification.html")
-def signature_verification(file):
-    """What verifying the file's signatures found, for whoever sees the file."""
-    return shown_for(file)
+def signature_verification(file, verifications=None):
+    """What verifying the file's signatures found, for whoever sees the file;
+    ``verifications`` are those a page read for all its files at once."""
+    return shown_for(file, verifications)
