@@ -11,6 +11,7 @@ import pytest
 from django.apps import apps
 from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
+from django.core.files.storage import FileSystemStorage, default_storage, storages
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.db.models import FileField
@@ -18,27 +19,27 @@ from wagtail.search.backends import get_search_backend
 
 from portal.operations.backup import row_counts
 
-FILE_SYSTEM = "django.core.files.storage.FileSystemStorage"
 SEARCHES = ["nghị quyết", "chuyen doi so", "báo cáo", "thành ủy", "văn phòng"]
 
 
-def keep_files_in(settings, monkeypatch, root):
+def keep_files_in(monkeypatch, root):
     """Media and private files in folders under ``root``, as in production.
 
-    File fields resolve their storage once, when the models load; those that
-    name it through a callable are pointed at the new folders too.
+    The storages are replaced where Django keeps them rather than through the
+    STORAGES setting: a changed setting makes Django build new storages once it
+    is restored, and the tests' in-memory storage would come back empty of what
+    the other tests' file fields wrote. File fields resolve their storage once,
+    when the models load; those that name it through a callable are pointed at
+    the new folders too.
     """
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": FILE_SYSTEM,
-            "OPTIONS": {"location": str(root / "media")},
-        },
-        "private": {
-            "BACKEND": FILE_SYSTEM,
-            "OPTIONS": {"location": str(root / "private"), "base_url": None},
-        },
+    folders = {
+        "default": FileSystemStorage(location=root / "media"),
+        "private": FileSystemStorage(location=root / "private", base_url=None),
     }
+    for alias, storage in folders.items():
+        storages[alias]  # noqa: B018 -- built, so that the original is given back
+        monkeypatch.setitem(storages._storages, alias, storage)
+    monkeypatch.setattr(default_storage, "_wrapped", folders["default"])
     for model in apps.get_models():
         for field in model._meta.fields:
             if isinstance(field, FileField) and hasattr(field, "_storage_callable"):
@@ -104,10 +105,10 @@ def use_database(name):
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_backup_restored_into_a_fresh_database_and_folders_is_identical(
-    client, settings, monkeypatch, tmp_path, fresh_database
+    client, monkeypatch, tmp_path, fresh_database
 ):
     assert django_settings.ELASTICSEARCH_URL, "the drill runs on the real engine"
-    keep_files_in(settings, monkeypatch, tmp_path / "before")
+    keep_files_in(monkeypatch, tmp_path / "before")
     call_command("load_demo", stdout=open(os.devnull, "w"))
 
     call_command("backup", str(tmp_path / "snapshot"), stdout=open(os.devnull, "w"))
@@ -121,7 +122,7 @@ def test_backup_restored_into_a_fresh_database_and_folders_is_identical(
     assert manifest["versions"]["django"]
     assert len(manifest["files"]) == len(before["files"]) + 1  # and the dump
     use_database(fresh_database)
-    keep_files_in(settings, monkeypatch, tmp_path / "after")
+    keep_files_in(monkeypatch, tmp_path / "after")
 
     call_command("restore", str(tmp_path / "snapshot"), stdout=open(os.devnull, "w"))
 
@@ -142,9 +143,9 @@ def test_backup_refuses_a_folder_that_is_not_empty(tmp_path):
 
 @pytest.mark.django_db
 def test_restore_checks_every_checksum_and_refuses_a_non_empty_installation(
-    settings, monkeypatch, tmp_path
+    monkeypatch, tmp_path
 ):
-    keep_files_in(settings, monkeypatch, tmp_path / "files")
+    keep_files_in(monkeypatch, tmp_path / "files")
     media = tmp_path / "files" / "media"
     media.mkdir(parents=True)
     (media / "notice.txt").write_text("Thông báo số 12")
@@ -164,8 +165,8 @@ def test_restore_checks_every_checksum_and_refuses_a_non_empty_installation(
 
 
 @pytest.mark.django_db
-def test_a_snapshot_is_readable_by_its_owner_only(settings, monkeypatch, tmp_path):
-    keep_files_in(settings, monkeypatch, tmp_path / "files")
+def test_a_snapshot_is_readable_by_its_owner_only(monkeypatch, tmp_path):
+    keep_files_in(monkeypatch, tmp_path / "files")
     keys = tmp_path / "files" / "private" / "keys"
     keys.mkdir(parents=True)
     (keys / "office.p12").write_bytes(b"not really a key")
