@@ -8,9 +8,11 @@ here so that they cannot come back.
 """
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.core.management import call_command
+from django.db import connections
 
 from portal.correspondence.models import IncomingDocument, OutgoingDocument
 from portal.demo.accounts import DEMO_PASSWORD
@@ -234,8 +236,20 @@ def admin_pages(role):
 
 @pytest.fixture
 def demo(settings):
-    """The demo's content and accounts, with one document waiting for approval."""
-    call_command("load_demo", verbosity=0)
+    """The demo's content and accounts, with one document waiting for approval.
+
+    Loaded in a thread of its own: Playwright's event loop runs in this one,
+    and signing the demo's letter starts an event loop of its own.
+    """
+
+    def load():
+        try:
+            call_command("load_demo", verbosity=0)
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=1) as executor:
+        executor.submit(load).result()
     from django.contrib.auth import get_user_model
 
     from portal.documents.factories import DocumentFactory
