@@ -2,6 +2,8 @@ import pytest
 from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from wagtail.search.backends import get_search_backend
 
 from portal.demo.site import load_home_page
@@ -46,3 +48,14 @@ def archive_page(home_page):
     return home_page.add_child(
         instance=ArchivePage(title="Kho văn bản", slug="van-ban")
     )
+
+
+@receiver(setting_changed)
+def refuse_changed_storages(setting, **kwargs):
+    """Changing STORAGES in a test makes Django build new storages when it is
+    restored, so the file fields of later tests write where pages no longer
+    read; tests keep files in folders with ``tests.storages.keep_files_in``."""
+    if setting == "STORAGES":
+        raise AssertionError(
+            "Use tests.storages.keep_files_in, not the STORAGES setting"
+        )

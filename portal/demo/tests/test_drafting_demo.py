@@ -4,19 +4,14 @@ from portal.demo.followup import load_units
 from portal.documents.models import Document
 from portal.drafting.models import Draft
 from portal.signing.services import verify_pdf
+from tests.storages import keep_files_in
 
 
 def test_the_demo_archive_holds_a_document_signed_by_its_signer_and_the_office(
-    db, settings, tmp_path
+    db, settings, monkeypatch, tmp_path
 ):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "private": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path)},
-        },
-    }
-    settings.SIGNING_TRUST_ANCHORS = [str(tmp_path / DEMO_CA)]
+    keep_files_in(monkeypatch, tmp_path)
+    settings.SIGNING_TRUST_ANCHORS = [str(tmp_path / "private" / DEMO_CA)]
     load_accounts()
     load_units()
 
