@@ -47,6 +47,7 @@ from portal.documents.models import (
     IssuingBody,
     SubjectArea,
 )
+from portal.documents.models.document import IDENTITY_FIELDS
 from portal.documents.types import DocumentType, EffectiveStatus, RelationKind
 
 REQUIRED = ("type", "symbol", "issuer", "issued_on", "title")
@@ -360,15 +361,24 @@ class DocumentImporter:
     def _existing(self, rows):
         """The batch's documents already in the archive, by their identity.
 
-        One exact lookup per key (the unique index answers each), so the cost
-        does not grow with the size of the archive.
+        Candidates are found by symbol and year through the unique index, and
+        matched on the whole identity here: one condition per key would cost
+        more to build and plan than the lookup itself. Only the matches are
+        read whole.
         """
         keys = {self._key(row) for row in rows}
+        candidates = Document.objects.filter(
+            symbol_key__in={key[0] for key in keys},
+            issued_year__in={key[2] for key in keys},
+        ).values_list("pk", *IDENTITY_FIELDS)
+        pks = [pk for pk, *identity in candidates if tuple(identity) in keys]
+        if not pks:
+            return {}
         return {
             document.identity: document
-            for document in Document.objects.filter(
-                Document.identity_q(keys)
-            ).prefetch_related("attachments")
+            for document in Document.objects.filter(pk__in=pks).prefetch_related(
+                "attachments"
+            )
         }
 
     def _save_subject_areas(self, documents, replace):
