@@ -15,10 +15,15 @@ from portal.core.text import fold, has_diacritics, normalize, place_tones
 
 
 def _per_char(change, text):
-    """The text changed one character at a time, each keeping its place."""
-    return "".join(
-        changed if len(changed := change(char)) == 1 else char for char in text
-    )
+    """The text changed one character at a time, each keeping its place (a
+    character that would become several stays as it is). Each distinct
+    character is changed once: a long text has only a few dozen."""
+    table = {}
+    for char in set(text):
+        changed = change(char)
+        if len(changed) == 1 and changed != char:
+            table[ord(char)] = changed
+    return text.translate(table)
 
 
 def _spans(text, terms):
