@@ -8,6 +8,7 @@ uses the core ``index_prefixes`` feature instead of edge n-grams.
 """
 
 import copy
+import json
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -164,8 +165,12 @@ class PortalElasticsearchBackend(PortalSearchMixin, Elasticsearch9SearchBackend)
     }
 
     _sender = None
+    # One client per configuration and process: Wagtail builds a backend for
+    # each search, and a client of its own would open a new connection each time.
+    _clients = {}
 
     def __init__(self, params):
+        configuration = json.dumps(params, sort_keys=True, default=str)
         # Several URLs are nodes of one cluster: the client spreads requests over
         # them and sends one that a node refused or dropped to the next (a node
         # that failed is left alone for a while). Not one that timed out: the
@@ -176,6 +181,7 @@ class PortalElasticsearchBackend(PortalSearchMixin, Elasticsearch9SearchBackend)
             **params.get("OPTIONS", {}),
         }
         super().__init__(params)
+        self.es = self._clients.setdefault(configuration, self.es)
 
     @contextmanager
     def bulk_loading(self, model):
