@@ -24,6 +24,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from portal.access.factories import UserFactory
+from portal.accounts.models import ExternalAccount
 from portal.alerts.models import SavedSearch, SentItem
 from portal.correspondence.factories import IncomingDocumentFactory
 from portal.correspondence.models import IncomingDocument
@@ -55,6 +56,8 @@ from portal.questions.factories import QuestionFactory
 from portal.questions.models import Question
 from portal.schedule.factories import EventFactory
 from portal.schedule.models import Event, FeedToken
+from portal.signing.models import FileVerification, SigningKey
+from portal.signing.reports import SignatureReport
 
 TABLE = Path(__file__).with_name("permission_matrix.csv")
 LEVELS = ["public", "internal", "restricted"]
@@ -601,7 +604,61 @@ def draft_surfaces(c, a, doc, att, art, level):
     )
 
 
+def verified_signer(attachment, level):
+    """The signer a verification of the level's attachment found."""
+    signer = f"Người ký {WORDS[level]}"
+    report = SignatureReport(
+        signer=signer,
+        organisation="Văn phòng Thành ủy",
+        signed_at=None,
+        intact=True,
+        trusted=True,
+        role="personal",
+    )
+    FileVerification.objects.update_or_create(
+        file_name=attachment.file.name, defaults={"signatures": [report.to_json()]}
+    )
+    return signer
+
+
+def signing_key(level):
+    key, _created = SigningKey.objects.get_or_create(
+        name=f"Khóa {WORDS[level]}",
+        defaults={"owner": UserFactory(role="approver"), "kind": "pkcs12"},
+    )
+    return key
+
+
+def linked_account(level):
+    account, _created = ExternalAccount.objects.get_or_create(
+        subject=f"tai-khoan-{WORDS[level]}",
+        defaults={
+            "user": UserFactory(role="staff"),
+            "source": ExternalAccount.Source.DIRECTORY,
+            "issuer": "ou=people,dc=vptu,dc=vn",
+        },
+    )
+    return account
+
+
+def readiness_details(c, a, doc, att, art, level):
+    return "checks" in c.get(reverse("ready")).json()
+
+
 SURFACES = {
+    # operators' views: nobody reads them unless configured (addresses, token)
+    "readiness_details": readiness_details,
+    "metrics": lambda c, a, doc, att, art, level: answers(c, reverse("metrics")),
+    # what verifying an attachment's signatures found, on its document's page
+    "signature_verification": lambda c, a, doc, att, art, level: shows(
+        c, verified_signer(att, level), a.document_url(doc)
+    ),
+    "admin_signing_keys": lambda c, a, doc, att, art, level: shows(
+        c, signing_key(level).name, reverse("signing_keys:index")
+    ),
+    "admin_linked_accounts": lambda c, a, doc, att, art, level: shows(
+        c, linked_account(level).subject, reverse("external_accounts:index")
+    ),
     "drafts": draft_surfaces,
     "admin_waiting_drafts": lambda c, a, doc, att, art, level: shows(
         c, level_draft(c, level).title[:40], reverse("wagtailadmin_home")
