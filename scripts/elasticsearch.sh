@@ -141,13 +141,14 @@ start_cluster() {
   echo "$urls" >"$STATE/url"
   log "starting a cluster of $count nodes of $ES_VERSION (heap $ES_HEAP each)"
   for i in $(seq 1 "$count"); do launch "$STATE/node-$i"; done
-  if wait_healthy "$(cat "$STATE/node-1/url")" "wait_for_nodes=$count&wait_for_status=green"; then
+  # Two JVMs starting at once on a busy machine take longer than one.
+  if wait_healthy "$(cat "$STATE/node-1/url")" "wait_for_nodes=$count&wait_for_status=green" 300; then
     echo "$urls"
     return
   fi
   tail -n 40 "$STATE"/node-*/logs/portal-cluster.log >&2 || true
   stop
-  die "the cluster did not form within 120 s"
+  die "the cluster did not form within 300 s"
 }
 
 # stop_pid NODE_DIR: stop the node whose pid file is there

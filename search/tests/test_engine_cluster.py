@@ -17,9 +17,12 @@ ENGINE_SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "elasticsearch
 
 
 def engine_script(*args):
-    return subprocess.run(
-        [str(ENGINE_SCRIPT), *args], check=True, capture_output=True, text=True
-    ).stdout.strip()
+    done = subprocess.run(
+        [str(ENGINE_SCRIPT), *args], capture_output=True, text=True, check=False
+    )
+    if done.returncode:
+        pytest.fail(f"elasticsearch.sh {' '.join(args)} failed:\n{done.stderr}")
+    return done.stdout.strip()
 
 
 @pytest.fixture(scope="session")
