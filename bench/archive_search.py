@@ -21,7 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import write_jsonl  # noqa: E402
-from bench.table import print_table  # noqa: E402
+from bench.environment import portal_env  # noqa: E402
+from bench.table import percentile, print_table  # noqa: E402
 
 QUERY_MIX = {
     "words": [
@@ -115,11 +116,6 @@ print(json.dumps({{"timings": timings, "hit_limit": hit_limit}}))
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def percentile(values, share):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000])
@@ -139,20 +135,11 @@ def main():
             source = Path(folder) / f"archive-{size}.jsonl"
             write_jsonl(source, size)
             for backend in backends:
-                env = {
-                    **{
-                        k: v
-                        for k, v in os.environ.items()
-                        if k not in ("DATABASE_URL", "ELASTICSEARCH_URL")
-                    },
-                    "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
-                    "DEBUG": "0",
-                    "ALLOWED_HOSTS": "testserver",
-                    "DATABASE_URL": f"sqlite:///{folder}/bench-{backend}-{size}.sqlite3",
-                    "ELASTICSEARCH_INDEX_PREFIX": f"bench_{size}_",
-                }
-                if backend == "elasticsearch":
-                    env["ELASTICSEARCH_URL"] = args.elasticsearch_url
+                env = portal_env(
+                    f"sqlite:///{folder}/bench-{backend}-{size}.sqlite3",
+                    f"bench_{size}_",
+                    args.elasticsearch_url if backend == "elasticsearch" else None,
+                )
                 run_manage(env, "migrate", "--noinput")
                 if backend == "elasticsearch":
                     run_manage(env, "update_index")  # fresh indexes with the mapping

@@ -37,7 +37,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import write_jsonl  # noqa: E402
-from bench.table import print_table  # noqa: E402
+from bench.environment import portal_env  # noqa: E402
+from bench.table import percentile, print_table  # noqa: E402
 
 STAFF_GROUPS = ["Cán bộ", "Biên tập viên", "Văn thư", "Người duyệt"]
 
@@ -126,11 +127,6 @@ for reader, client in readers.items():
                 }})
 print(json.dumps(results))
 """
-
-
-def percentile(values, share):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
 def run(env, *args):
@@ -247,26 +243,14 @@ def measure(args, size, backend, folder, record):
     source = folder / f"archive-{size}.jsonl"
     if not source.exists():
         write_jsonl(source, size)
-    env = {
-        **{
-            k: v
-            for k, v in os.environ.items()
-            if k not in ("DATABASE_URL", "ELASTICSEARCH_URL")
-        },
-        "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
-        "DEBUG": "0",
-        "ALLOWED_HOSTS": "testserver",
-        "ELASTICSEARCH_INDEX_PREFIX": f"bench_{size}_",
-        "PYTHONPATH": str(ROOT),
-    }
     if backend == "database":
         database_url = f"sqlite:///{folder}/bench-{size}.sqlite3"
         for old in folder.glob(f"bench-{size}.sqlite3*"):
             old.unlink()
+        env = portal_env(database_url, f"bench_{size}_")
     else:
         database_url = fresh_postgres(args.postgres_url, f"bench_{size}")
-        env["ELASTICSEARCH_URL"] = args.elasticsearch_url
-    env["DATABASE_URL"] = database_url
+        env = portal_env(database_url, f"bench_{size}_", args.elasticsearch_url)
     run(env, "migrate", "--noinput")
     if backend == "elasticsearch":
         run(env, "update_index")  # fresh indexes with the portal's mapping
@@ -354,22 +338,10 @@ def measure_queries(args, env, common, record):
 
 def measure_existing(args, record):
     (size,), (backend,) = args.sizes, args.backends
-    env = {
-        **{
-            k: v
-            for k, v in os.environ.items()
-            if k not in ("DATABASE_URL", "ELASTICSEARCH_URL")
-        },
-        "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
-        "DEBUG": "0",
-        "ALLOWED_HOSTS": "testserver",
-        "ELASTICSEARCH_INDEX_PREFIX": f"bench_{size}_",
-        "PYTHONPATH": str(ROOT),
-        "DATABASE_URL": args.existing,
-    }
+    engine = args.elasticsearch_url if backend == "elasticsearch" else None
+    env = portal_env(args.existing, f"bench_{size}_", engine)
     common = {"size": int(args.label or size), "backend": backend}
     if backend == "elasticsearch":
-        env["ELASTICSEARCH_URL"] = args.elasticsearch_url
         # A stopped import leaves the index without refreshes: restore them.
         code = (
             "import django; django.setup();"

@@ -7,3 +7,9 @@ def print_table(header, rows):
             f"{cell:.1f}" if isinstance(cell, float) else str(cell) for cell in row
         ]
         print("| " + " | ".join(cells) + " |")
+
+
+def percentile(values, share):
+    """The value below which ``share`` of the values lie (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
