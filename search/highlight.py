@@ -6,6 +6,7 @@ the words typed without diacritics, which match with or without them, and a
 lower-cased copy for those typed with diacritics, which match only as typed.
 """
 
+import functools
 import re
 
 from django.utils.html import escape
@@ -13,17 +14,31 @@ from django.utils.safestring import mark_safe
 
 from portal.core.text import fold, has_diacritics, normalize, place_tones
 
+MAX_KNOWN_CHARS = 10_000
+
+
+@functools.cache
+def _one_char_table(change):
+    """Characters changed by ``change``, filled as texts bring new ones."""
+    return {}
+
 
 def _per_char(change, text):
     """The text changed one character at a time, each keeping its place (a
-    character that would become several stays as it is). Each distinct
-    character is changed once: a long text has only a few dozen."""
-    table = {}
+    character that would become several stays as it is). Each character is
+    changed once per process: texts share a few dozen."""
+    table = _one_char_table(change)
+    if len(table) > MAX_KNOWN_CHARS:  # a flood of rare characters
+        table.clear()
     for char in set(text):
-        changed = change(char)
-        if len(changed) == 1 and changed != char:
-            table[ord(char)] = changed
+        if ord(char) not in table:
+            changed = change(char)
+            table[ord(char)] = changed if len(changed) == 1 else char
     return text.translate(table)
+
+
+def _folded(char):
+    return fold(char).casefold()
 
 
 def _spans(text, terms):
@@ -37,7 +52,7 @@ def _spans(text, terms):
 
 
 def _matches(text, terms):
-    folded = _per_char(lambda char: fold(char).casefold(), text)
+    folded = _per_char(_folded, text)
     written = place_tones(_per_char(str.casefold, text))
     spans = _spans(folded, [term for term in terms if not has_diacritics(term)])
     spans += _spans(written, [term for term in terms if has_diacritics(term)])
