@@ -10,6 +10,7 @@ reader (so the access filter and facets are always on) and prints a table.
 """
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -21,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import write_jsonl  # noqa: E402
-from bench.environment import portal_env  # noqa: E402
+from bench.environment import portal_env, portal_output  # noqa: E402
 from bench.table import percentile, print_table  # noqa: E402
 
 QUERY_MIX = {
@@ -103,17 +104,7 @@ for rnd in range({rounds}):
         timings.setdefault(kind, []).append(elapsed * 1000)
 print(json.dumps({{"timings": timings, "hit_limit": hit_limit}}))
 """
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    import json
-
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return json.loads(portal_output(env, code))
 
 
 def main():

@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import write_jsonl  # noqa: E402
-from bench.environment import portal_env  # noqa: E402
+from bench.environment import portal_env, portal_output  # noqa: E402
 from bench.table import percentile, print_table  # noqa: E402
 
 STAFF_GROUPS = ["Cán bộ", "Biên tập viên", "Văn thư", "Người duyệt"]
@@ -197,15 +197,7 @@ def database_size(env, backend, database_url):
         "s = b.es.indices.stats(index=name, metric='store');"
         "print(s['_all']['primaries']['store']['size_in_bytes'])"
     )
-    output = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return int(output.strip().splitlines()[-1])
+    return int(portal_output(env, code))
 
 
 def load_average():
@@ -309,7 +301,7 @@ def measure(args, size, backend, folder, record):
             "b = get_search_backend();"
             f"b.es.indices.delete(index='bench_{size}_*')"
         )
-        subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=False)
+        portal_output(env, code, check=False)
 
 
 def measure_queries(args, env, common, record):
@@ -320,19 +312,12 @@ def measure_queries(args, env, common, record):
         time_limit=args.time_limit,
         rounds=args.rounds,
     )
-    output = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+    output = portal_output(env, code)
     record(
         what="queries",
         **common,
         load=load,
-        timings=json.loads(output.strip().splitlines()[-1]),
+        timings=json.loads(output),
     )
 
 
@@ -351,7 +336,7 @@ def measure_existing(args, record):
             " settings={'index': {'refresh_interval': None}});"
             f"b.es.indices.refresh(index='bench_{size}_*')"
         )
-        subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True)
+        portal_output(env, code)
     record(
         what="index size",
         **common,
