@@ -116,7 +116,7 @@ class AccessControlled(models.Model):
             .annotate(object_id=Cast("object_pk", models.BigIntegerField()))
             .values("object_id")
             for model, holder in (
-                (GroupObjectPermission, {"group__in": user.groups.all()}),
+                (GroupObjectPermission, {"group__in": principals.group_ids(user)}),
                 (UserObjectPermission, {"user": user}),
             )
         ]

@@ -29,6 +29,26 @@ def register_principal(name, holds):
     _held_by_rule[name] = holds
 
 
+def _groups(user):
+    """``{id: name}`` of the user's groups, read once per user object, which is
+    one per request (``forget_groups`` keeps it true when that object's groups
+    change)."""
+    if not hasattr(user, "_portal_groups"):
+        user._portal_groups = dict(user.groups.values_list("pk", "name"))
+    return user._portal_groups
+
+
+def group_ids(user):
+    """The ids of the user's groups. Listings name them rather than a subquery
+    of the user's groups, which PostgreSQL plans as a scan of every grant."""
+    return list(_groups(user))
+
+
+def forget_groups(user):
+    """Drop what was read of the user's groups, after they changed."""
+    user.__dict__.pop("_portal_groups", None)
+
+
 def principals_for_user(user):
     """The principals a user holds: everyone is public, every signed-in user staff."""
     if user is None or not user.is_authenticated:
@@ -37,7 +57,7 @@ def principals_for_user(user):
         PUBLIC,
         STAFF,
         user_principal(user.pk),
-        *(group_principal(pk) for pk in user.groups.values_list("pk", flat=True)),
+        *(group_principal(pk) for pk in group_ids(user)),
     ]
 
 
@@ -58,11 +78,8 @@ def sees_everything(user):
     """Superusers and administrators, who manage who may see what, see it all."""
     if user is None or not user.is_authenticated or not user.is_active:
         return False
-    if not hasattr(user, "_portal_sees_everything"):
-        from portal.access.roles import ROLE_BY_KEY
+    from portal.access.roles import ROLE_BY_KEY
 
-        user._portal_sees_everything = (
-            user.is_superuser
-            or user.groups.filter(name=ROLE_BY_KEY["admin"].group_name).exists()
-        )
-    return user._portal_sees_everything
+    return (
+        user.is_superuser or ROLE_BY_KEY["admin"].group_name in _groups(user).values()
+    )

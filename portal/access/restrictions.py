@@ -18,7 +18,7 @@ which ``any_view_restrictions`` answers from the cache.
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
-from portal.access.principals import sees_everything
+from portal.access.principals import group_ids, sees_everything
 from portal.core.cache import any_view_restrictions
 
 
@@ -34,7 +34,7 @@ def failed_paths(user, request=None):
             restriction_type=PageViewRestriction.LOGIN
         ).exclude(
             Q(restriction_type=PageViewRestriction.GROUPS)
-            & Q(groups__in=user.groups.all())
+            & Q(groups__in=group_ids(user))
         )
     passed = _passwords_passed(request)
     return sorted(

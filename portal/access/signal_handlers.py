@@ -1,9 +1,11 @@
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.contrib.auth import get_user_model
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from guardian.models import GroupObjectPermission, UserObjectPermission
 from wagtail.models import Page
 from wagtail.signals import post_page_move
 
 from portal.access.models import AccessControlled
+from portal.access.principals import forget_groups
 from portal.access.signals import visibility_changed
 from portal.core.cache import invalidate_anonymous_pages
 
@@ -55,6 +57,12 @@ def retire_cached_pages(instance, **kwargs):
         invalidate_anonymous_pages()
 
 
+def forget_changed_groups(instance, action, reverse, **kwargs):
+    """The user whose groups changed through it reads them again."""
+    if action.startswith("post_") and not reverse:
+        forget_groups(instance)
+
+
 def sync_roles(app_config, apps=None, using="default", **kwargs):
     """Complete the roles once every migration has run.
 
@@ -83,3 +91,4 @@ def register_signal_handlers():
     pre_save.connect(note_visibility_before_save)
     post_save.connect(announce_saved_visibility)
     post_page_move.connect(announce_moved_pages)
+    m2m_changed.connect(forget_changed_groups, sender=get_user_model().groups.through)
