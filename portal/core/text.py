@@ -7,6 +7,7 @@ so it behaves the same on every backend and needs no engine plug-in.
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from django.utils.text import slugify
 
@@ -56,7 +57,12 @@ _ENDS_IN_PAIR = re.compile(
 
 
 def _tone_on_first_vowel(match):
-    word = match.group()
+    return _word_with_tone_on_first_vowel(match.group())
+
+
+# Words repeat: a language's words are few against the texts an import folds.
+@lru_cache(maxsize=65536)
+def _word_with_tone_on_first_vowel(word):
     decomposed = unicodedata.normalize("NFD", word)
     tones = [char for char in decomposed if char in _TONE_MARKS]
     if len(tones) != 1:
@@ -78,10 +84,18 @@ def place_tones(text):
     return _ENDS_IN_PAIR.sub(_tone_on_first_vowel, text)
 
 
+# A document's texts are written once for the database and once for the
+# engine, one after the other.
+@lru_cache(maxsize=64)
+def _as_written(text):
+    """NFC, tone marks placed one way."""
+    return place_tones(normalize(text))
+
+
 def with_folded(text):
     """The text followed by its folded twin, so both spellings are indexed
     (tone marks placed one way, see ``place_tones``)."""
-    text = place_tones(normalize(text))
+    text = _as_written(text)
     folded = fold(text)
     return text if folded == text else f"{text}\n{folded}"
 
@@ -97,9 +111,10 @@ def typed_words(text):
     A query word with diacritics matches only itself; one without them matches
     every word that folds to it ("thanh" finds "thành", "thành" does not find
     "thanh" or "thạnh")."""
-    return _WORD.findall(place_tones(normalize(text)).casefold())
+    return _WORD.findall(_as_written(text).casefold())
 
 
+@lru_cache(maxsize=65536)
 def has_diacritics(word):
     return fold(word) != word
 

@@ -1,3 +1,5 @@
+from functools import cache
+
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
 from django.db import models
@@ -346,8 +348,7 @@ class Document(
 
     def type_name(self):
         """The type's Vietnamese name, which readers search for ("nghị quyết …")."""
-        with translation.override("vi"):
-            return str(DocumentType(self.document_type).label)
+        return vietnamese_type_name(self.document_type)
 
     def attachment_text(self):
         return "\n".join(
@@ -394,6 +395,12 @@ class Document(
                 }
             ),
         )
+
+
+@cache  # the types and their names are the code's
+def vietnamese_type_name(document_type):
+    with translation.override("vi"):
+        return str(DocumentType(document_type).label)
 
 
 class Attachment(Orderable):
