@@ -13,6 +13,7 @@ sharing grants or the engine. Prints the documents saved per second.
 import os
 import sys
 import time
+from datetime import date
 from itertools import islice
 from pathlib import Path
 
@@ -34,23 +35,24 @@ BATCH = 2000
 
 
 def document(row, issuers):
-    if row["issuer"] not in issuers:
-        issuers[row["issuer"]] = IssuingBody.find(row["issuer"]) or (
-            IssuingBody.objects.create(
-                name=row["issuer"], abbreviation=row["symbol"].rsplit("/", 1)[-1]
-            )
-        )
     item = Document(
         document_type=DocumentType.from_name_or_abbreviation(row["type"]),
         symbol=row["symbol"],
-        issuer=issuers[row["issuer"]],
-        issued_on=row["issued_on"],
+        issued_on=date.fromisoformat(row["issued_on"]),
         title=row["title"],
         body=row["body"],
         status=row["status"],
         access=row.get("access", "public"),
     )
-    item.issued_on = item._meta.get_field("issued_on").to_python(item.issued_on)
+    if row["issuer"] not in issuers:
+        # as the importer creates an unknown issuer: with its symbol's abbreviation
+        issuers[row["issuer"]] = IssuingBody.find(row["issuer"]) or (
+            IssuingBody.objects.create(
+                name=row["issuer"],
+                abbreviation=item.parsed_symbol.issuer_abbreviation,
+            )
+        )
+    item.issuer = issuers[row["issuer"]]
     item.fill_derived_fields()
     return item
 
