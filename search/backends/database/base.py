@@ -29,9 +29,11 @@ ORDER = {
 # count, and each facet's buckets, as rows of (answer, value, pk, number).
 ANSWERS = " UNION ALL ".join(
     [
-        "SELECT 'page', hit_label, hit_pk, hit_place FROM ("
-        " SELECT hit_label, hit_pk, ROW_NUMBER() OVER (ORDER BY {order}) AS hit_place"
-        " FROM hits) AS ranked WHERE hit_place > %s AND hit_place <= %s",
+        # A LIMIT lets the database keep only the best rows while it reads the
+        # hits, instead of sorting them all to number them; the page's own
+        # rows are numbered afterwards, to give them back in order.
+        "SELECT 'page', hit_label, hit_pk, ROW_NUMBER() OVER (ORDER BY {order}) FROM ("
+        " SELECT * FROM hits ORDER BY {order} LIMIT %s OFFSET %s) AS page",
         "SELECT 'count', NULL, NULL, COUNT(*) FROM hits",
         *(
             f"SELECT '{name}', {column}, NULL, COUNT(*) FROM hits"
@@ -124,7 +126,7 @@ class PortalDatabaseSearchMixin(PortalSearchMixin):
         except EmptyResultSet:  # nothing the user may see
             return 0, facets, []
         answers = ANSWERS.format(order=ORDER[request.sort])
-        window = [request.offset, request.offset + request.per_page]
+        window = [request.per_page, request.offset]
         with connections[union.db].cursor() as cursor:
             cursor.execute(f"WITH hits AS ({sql}) {answers}", [*params, *window])
             rows = cursor.fetchall()
