@@ -470,7 +470,13 @@ def draw(growth, sizes, over_limit, path):
         for size, p95 in points:
             if (size, backend) in over_limit:
                 # The time limit stopped a search: the true p95 is higher.
-                latency.annotate("≥ (time limit)", (size, p95), fontsize=8)
+                latency.annotate(
+                    "≥ (time limit)",
+                    (size, p95),
+                    xytext=(-75, 6),
+                    textcoords="offset points",
+                    fontsize=8,
+                )
         stored = sorted((s, n / 1e6) for (s, b), n in sizes.items() if b == backend)
         if stored:
             space.plot(*zip(*stored, strict=True), marker="o", label=backend)
