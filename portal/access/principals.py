@@ -44,6 +44,11 @@ def group_ids(user):
     return list(_groups(user))
 
 
+def group_names(user):
+    """The names of the user's groups, read with their ids."""
+    return set(_groups(user).values())
+
+
 def forget_groups(user):
     """Drop what was read of the user's groups, after they changed."""
     user.__dict__.pop("_portal_groups", None)
@@ -80,6 +85,4 @@ def sees_everything(user):
         return False
     from portal.access.roles import ROLE_BY_KEY
 
-    return (
-        user.is_superuser or ROLE_BY_KEY["admin"].group_name in _groups(user).values()
-    )
+    return user.is_superuser or ROLE_BY_KEY["admin"].group_name in group_names(user)

@@ -21,9 +21,12 @@ def required_group_names():
 def holds_a_share(user):
     """Whether a restricted item is shared with the user or one of their groups:
     object permissions are how the portal shares items and nothing else."""
+    if UserObjectPermission.objects.filter(user=user).exists():
+        return True
+    groups = principals.group_ids(user)
     return (
-        UserObjectPermission.objects.filter(user=user).exists()
-        or GroupObjectPermission.objects.filter(group__user=user).exists()
+        bool(groups)
+        and GroupObjectPermission.objects.filter(group_id__in=groups).exists()
     )
 
 
@@ -33,7 +36,7 @@ def requires_second_factor(user):
     if not hasattr(user, "_portal_requires_second_factor"):
         user._portal_requires_second_factor = (
             principals.sees_everything(user)
-            or user.groups.filter(name__in=required_group_names()).exists()
+            or not principals.group_names(user).isdisjoint(required_group_names())
             or any(user.has_perm(name) for name in settings.TWOFACTOR_PERMISSIONS)
             or (settings.TWOFACTOR_FOR_SHARED and holds_a_share(user))
         )

@@ -5,11 +5,13 @@ backend (directory, single sign-on) signs them in: the rule is on the session.""
 
 import pytest
 from django.apps import apps
+from django.contrib.auth.models import Group
 from django.core.exceptions import ImproperlyConfigured
 from guardian.shortcuts import assign_perm
 
 from portal.access.factories import PASSWORD, UserFactory
 from portal.documents.factories import DocumentFactory
+from portal.twofactor.policy import requires_second_factor
 from portal.twofactor.tests.conftest import code, enrolled
 
 
@@ -124,6 +126,30 @@ def test_staff_a_restricted_item_is_shared_with_must_give_a_second_factor(
 
     required.TWOFACTOR_FOR_SHARED = False
     assert client.get("/noi-bo/").status_code == 200
+
+
+def test_staff_whose_group_a_restricted_item_is_shared_with_must_give_a_second_factor(
+    client, home_page, required
+):
+    staff = UserFactory(role="staff")
+    unit = Group.objects.create(name="Ban Tuyên giáo")
+    staff.groups.add(unit)
+    assign_perm("documents.view_document", unit, DocumentFactory(access="restricted"))
+    client.force_login(staff)
+
+    assert client.get("/noi-bo/")["Location"].startswith("/xac-thuc/")
+
+
+def test_deciding_for_a_reader_reads_their_groups_once(
+    db, required, django_assert_num_queries
+):
+    staff = UserFactory(role="staff")
+    reader = type(staff).objects.get(pk=staff.pk)  # as a request loads it
+
+    # their groups, their permissions and their groups', what is shared with
+    # them and with their groups
+    with django_assert_num_queries(5):
+        assert not requires_second_factor(reader)
 
 
 def test_the_roles_and_permissions_that_require_it_are_configurable(
