@@ -48,6 +48,13 @@ QUERY_MIX = {
 }
 
 
+def search_params(query):
+    """The parameters of ``/search/`` asking for one query of ``QUERY_MIX``
+    (its text, or its text and filters) as JSON."""
+    text, filters = query if isinstance(query, tuple) else (query, {})
+    return {"q": text, "format": "json", **filters}
+
+
 def run_manage(env, *args):
     subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -80,7 +87,7 @@ django.setup()
 from django.test import Client
 from django.db import connection
 sys.path.insert(0, {str(ROOT)!r})
-from bench.archive_search import QUERY_MIX
+from bench.archive_search import QUERY_MIX, search_params
 client = Client()
 limit = {time_limit}
 timings = {{}}
@@ -90,14 +97,13 @@ for rnd in range({rounds}):
         if hit_limit.get(kind):
             continue
         query = queries[rnd % len(queries)]
-        text, params = query if isinstance(query, tuple) else (query, {{}})
         deadline = time.monotonic() + limit
         if connection.vendor == "sqlite":
             connection.ensure_connection()
             connection.connection.set_progress_handler(
                 lambda: int(time.monotonic() > deadline), 10000)
         started = time.monotonic()
-        response = client.get("/search/", {{"q": text, "format": "json", **params}})
+        response = client.get("/search/", search_params(query))
         elapsed = time.monotonic() - started
         if response.status_code != 200 or elapsed > limit:
             hit_limit[kind] = True

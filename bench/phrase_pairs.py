@@ -6,8 +6,8 @@ of word pairs (``index_phrases``) on the text fields.
         --elasticsearch-url http://127.0.0.1:9200 --prefix bench_100000_ [--rounds 20]
 
 On an archive kept by ``bench/scale.py --keep``: its documents' index is copied
-twice, once with the pairs and once without, so
-that both copies are built the same way (same segments, same data). The
+twice, once with the pairs and once without, so that both copies are built the
+same way (same segments, same data). The
 portal's own search requests, as sent for each query of ``QUERY_MIX`` to an
 anonymous reader and to the staff member ``bench/scale.py`` made, are then sent
 to both copies in turn, with the engine's request cache off, and the table
@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.archive_search import QUERY_MIX  # noqa: E402
+from bench.archive_search import QUERY_MIX, search_params  # noqa: E402
 from bench.environment import portal_env  # noqa: E402
 from bench.table import percentile, print_table  # noqa: E402
 
@@ -79,9 +79,8 @@ def portal_requests(readers):
         for reader, client in readers.items():
             for kind, queries in QUERY_MIX.items():
                 for query in queries:
-                    text, params = query if isinstance(query, tuple) else (query, {})
                     del sent[:]
-                    client.get("/search/", {"q": text, "format": "json", **params})
+                    client.get("/search/", search_params(query))
                     body = {
                         key: value
                         for key, value in sent[0].items()

@@ -51,7 +51,7 @@ from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import Client
 sys.path.insert(0, {root!r})
-from bench.archive_search import QUERY_MIX
+from bench.archive_search import QUERY_MIX, search_params
 
 took = []
 try:
@@ -88,7 +88,6 @@ for reader, client in readers.items():
             if kind in hit_limit:
                 continue
             query = queries[max(rnd, 0) % len(queries)]
-            text, params = query if isinstance(query, tuple) else (query, {{}})
             deadline = time.monotonic() + limit
             if connection.vendor == "sqlite":
                 connection.ensure_connection()
@@ -96,7 +95,7 @@ for reader, client in readers.items():
                     lambda: int(time.monotonic() > deadline), 10000)
             del took[:]
             started = time.perf_counter()
-            response = client.get("/search/", {{"q": text, "format": "json", **params}})
+            response = client.get("/search/", search_params(query))
             elapsed = (time.perf_counter() - started) * 1000
             if response.status_code != 200 or elapsed > limit * 1000:
                 hit_limit.add(kind)
@@ -115,11 +114,10 @@ for reader, client in readers.items():
         engine = get_search_backend().es
         for kind, queries in QUERY_MIX.items():
             for query in queries:
-                text, params = query if isinstance(query, tuple) else (query, {{}})
                 engine.indices.clear_cache(request=True)
                 del took[:]
                 started = time.perf_counter()
-                response = client.get("/search/", {{"q": text, "format": "json", **params}})
+                response = client.get("/search/", search_params(query))
                 results.append({{
                     "reader": reader, "kind": f"{{kind}}, first asking",
                     "ms": (time.perf_counter() - started) * 1000,
